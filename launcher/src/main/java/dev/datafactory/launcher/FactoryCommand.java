@@ -1,0 +1,56 @@
+package dev.datafactory.launcher;
+
+import dev.datafactory.model.build.BuildInfo;
+import dev.datafactory.model.validation.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code factory}: with no arguments it opens the console on the embedded local backend;
+ * subcommands work headless.
+ */
+@Command(name = "factory", mixinStandardHelpOptions = true, versionProvider = FactoryCommand.Version.class,
+        description = "Data Factory: scheduled web scraping with canary evidence, locally or on Google Cloud.",
+        subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
+public final class FactoryCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new FactoryCommand());
+        cl.setExecutionExceptionHandler(FactoryCommand::handle);
+        return cl;
+    }
+
+    /** Long-running commands (console, up, worker) must not be cut short by System.exit. */
+    static boolean keepsRunning(String[] args) {
+        return false;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof InvalidInputException invalid) {
+            err.println(cl.getColorScheme().errorText(invalid.getMessage()));
+            return 2;
+        }
+        err.println(cl.getColorScheme().errorText("error: " + e.getMessage()));
+        return 1;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {BuildInfo.current().describe()};
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package dev.datafactory.model.schedule;
+
+public enum ScheduleState {
+    ENABLED, PAUSED
+}
