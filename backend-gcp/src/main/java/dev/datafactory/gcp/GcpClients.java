@@ -36,19 +36,39 @@ import java.util.concurrent.TimeUnit;
  * an emulator endpoint without credentials). Each client is created on first use, so a check can
  * tell which service fails, and closed with this object.
  */
-public final class GcpClients implements AutoCloseable {
+public final class GcpClients implements GcpServices {
 
     private final GcpSettings settings;
     private final List<AutoCloseable> opened = new ArrayList<>();
     private CredentialsProvider credentials;
+    private PubSubJobPublisher publisher;
+    private Storage storage;
     private ManagedChannel emulatorChannel;
 
     public GcpClients(GcpSettings settings) {
         this.settings = settings;
     }
 
+    @Override
     public GcpSettings settings() {
         return settings;
+    }
+
+    @Override
+    public Optional<String> principal() {
+        com.google.auth.Credentials creds;
+        try {
+            creds = credentials().getCredentials();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (creds instanceof com.google.auth.ServiceAccountSigner signer) {
+            return Optional.of(signer.getAccount());
+        }
+        if (creds instanceof com.google.auth.oauth2.UserCredentials user) {
+            return Optional.of("user credentials (client " + user.getClientId() + ")");
+        }
+        return Optional.of(creds.getClass().getSimpleName());
     }
 
     /** The Application Default Credentials, or an operator-readable error when there are none. */
@@ -64,31 +84,39 @@ public final class GcpClients implements AutoCloseable {
         return credentials;
     }
 
+    @Override
     public synchronized CloudSchedulerClient scheduler() {
         return open("Cloud Scheduler", () -> CloudSchedulerClient.create(CloudSchedulerSettings.newBuilder()
                 .setCredentialsProvider(credentials()).build()));
     }
 
+    @Override
     public synchronized LoggingClient logging() {
         return open("Cloud Logging", () -> LoggingClient.create(LoggingSettings.newBuilder()
                 .setCredentialsProvider(credentials()).build()));
     }
 
+    @Override
     public synchronized Storage storage() {
-        try {
-            return StorageOptions.newBuilder().setProjectId(settings.project())
-                    .setCredentials(GoogleCredentials.getApplicationDefault()).build().getService();
-        } catch (IOException e) {
-            throw GcpErrors.noCredentials("connecting to Cloud Storage", e);
+        if (storage == null) {
+            try {
+                storage = StorageOptions.newBuilder().setProjectId(settings.project())
+                        .setCredentials(GoogleCredentials.getApplicationDefault()).build().getService();
+            } catch (IOException e) {
+                throw GcpErrors.noCredentials("connecting to Cloud Storage", e);
+            }
         }
+        return storage;
     }
 
+    @Override
     public synchronized TopicAdminClient topicAdmin() {
         return open("Pub/Sub", () -> TopicAdminClient.create(TopicAdminSettings.newBuilder()
                 .setTransportChannelProvider(pubsubChannel().orElse(TopicAdminSettings.defaultTransportChannelProvider()))
                 .setCredentialsProvider(pubsubCredentials()).build()));
     }
 
+    @Override
     public synchronized SubscriptionAdminClient subscriptionAdmin() {
         return open("Pub/Sub", () -> SubscriptionAdminClient.create(SubscriptionAdminSettings.newBuilder()
                 .setTransportChannelProvider(pubsubChannel()
@@ -96,14 +124,19 @@ public final class GcpClients implements AutoCloseable {
                 .setCredentialsProvider(pubsubCredentials()).build()));
     }
 
+    @Override
     public synchronized PubSubJobPublisher publisher() {
-        return open("Pub/Sub", () -> {
+        if (publisher != null) {
+            return publisher;
+        }
+        publisher = open("Pub/Sub", () -> {
             Publisher.Builder b = Publisher.newBuilder(TopicName.of(settings.project(), settings.jobsTopic()))
                     .setBatchingSettings(PubSubJobPublisher.batching())
                     .setCredentialsProvider(pubsubCredentials());
             pubsubChannel().ifPresent(b::setChannelProvider);
             return new PubSubJobPublisher(b.build());
         });
+        return publisher;
     }
 
     private CredentialsProvider pubsubCredentials() {
@@ -145,6 +178,15 @@ public final class GcpClients implements AutoCloseable {
             }
         }
         opened.clear();
+        publisher = null;
+        if (storage != null) {
+            try {
+                storage.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(GcpClients.class).debug("closing Cloud Storage failed", e);
+            }
+            storage = null;
+        }
         if (emulatorChannel != null) {
             emulatorChannel.shutdownNow();
             try {
