@@ -1,6 +1,6 @@
 package dev.datafactory.gcp;
 
-import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
+import dev.datafactory.gcp.fakes.AtomicLocalStorage;
 import dev.datafactory.gcp.runs.ArtifactRunHistory;
 import dev.datafactory.gcp.storage.GcsArtifactStore;
 import dev.datafactory.model.artifact.ArtifactKeys;
@@ -30,7 +30,7 @@ class ArtifactRunHistoryTest {
 
     @BeforeEach
     void createStore() {
-        store = new GcsArtifactStore(LocalStorageHelper.getOptions().getService(), "factory-artifacts");
+        store = new GcsArtifactStore(AtomicLocalStorage.create(), "factory-artifacts");
         history = new ArtifactRunHistory(store);
     }
 

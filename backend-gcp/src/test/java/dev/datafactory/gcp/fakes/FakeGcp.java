@@ -7,7 +7,6 @@ import com.google.cloud.pubsub.v1.TopicAdminClient;
 import com.google.cloud.scheduler.v1.CloudSchedulerClient;
 import com.google.cloud.scheduler.v1.CloudSchedulerSettings;
 import com.google.cloud.storage.Storage;
-import com.google.cloud.storage.contrib.nio.testing.LocalStorageHelper;
 import dev.datafactory.gcp.GcpClients;
 import dev.datafactory.gcp.GcpServices;
 import dev.datafactory.gcp.config.GcpSettings;
@@ -30,7 +29,7 @@ public final class FakeGcp implements GcpServices {
     private final InProcessService loggingServer;
     private final CloudSchedulerClient schedulerClient;
     private final LoggingClient loggingClient;
-    private final Storage storage = LocalStorageHelper.getOptions().getService();
+    private final Storage storage = AtomicLocalStorage.create();
     private final GcpClients pubsub;
 
     public FakeGcp(GcpSettings settings) throws IOException {
