@@ -119,7 +119,7 @@ class PubSubEmulatorTest {
             PubSubProvisioner provisioner = new PubSubProvisioner(c.topicAdmin(), c.subscriptionAdmin());
 
             assertThat(provisioner.provision(s)).extracting(ProvisioningStep::action)
-                    .containsExactly(Action.CREATED, Action.CREATED, Action.CREATED, Action.CREATED);
+                    .containsExactly(Action.CREATED, Action.CREATED, Action.CREATED, Action.CREATED, Action.SKIPPED);
             Subscription push = c.subscriptionAdmin().getSubscription(
                     PubSubProvisioner.subscriptionName(s, s.pushSubscription()));
             assertThat(push.getTopic()).isEqualTo("projects/factory-test/topics/" + s.jobsTopic());
@@ -130,8 +130,14 @@ class PubSubEmulatorTest {
             assertThat(push.getDeadLetterPolicy().getMaxDeliveryAttempts()).isEqualTo(5);
             assertThat(push.getRetryPolicy().getMaximumBackoff().getSeconds()).isEqualTo(600);
 
-            assertThat(provisioner.provision(s)).extracting(ProvisioningStep::action)
-                    .containsExactly(Action.VERIFIED, Action.VERIFIED, Action.VERIFIED, Action.VERIFIED);
+            List<ProvisioningStep> again = provisioner.provision(s, java.util.Optional.of("123456789"));
+            assertThat(again).extracting(ProvisioningStep::action)
+                    .containsExactly(Action.VERIFIED, Action.VERIFIED, Action.VERIFIED, Action.VERIFIED, Action.SKIPPED);
+            // The emulator has no IAM; without a project number the step says how to grant by hand.
+            assertThat(again.get(4).detail()).contains("no IAM");
+            assertThat(provisioner.provision(s).get(4).detail())
+                    .contains("gcloud pubsub topics add-iam-policy-binding " + s.deadLetterTopic())
+                    .contains("roles/pubsub.publisher").contains("roles/pubsub.subscriber");
 
             GcpSettings moved = s.withWorkerUrl("https://worker-new-ew.a.run.app");
             List<ProvisioningStep> steps = provisioner.provision(moved);

@@ -4,7 +4,9 @@ package dev.datafactory.gcp.pubsub;
 public record ProvisioningStep(String resource, Action action, String detail) {
 
     public enum Action {
-        CREATED, UPDATED, VERIFIED
+        CREATED, UPDATED, VERIFIED,
+        /** Not done here; the detail says how to do it by hand. */
+        SKIPPED
     }
 
     @Override

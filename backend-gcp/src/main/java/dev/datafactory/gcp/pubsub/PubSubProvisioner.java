@@ -17,6 +17,7 @@ import dev.datafactory.model.ports.BackendException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Creates or verifies the queue: the jobs topic, the push subscription that delivers to the
@@ -51,6 +52,15 @@ public final class PubSubProvisioner {
     }
 
     public List<ProvisioningStep> provision(GcpSettings s) {
+        return provision(s, Optional.empty());
+    }
+
+    /**
+     * Also grants Pub/Sub's service agent ({@code service-NUMBER@gcp-sa-pubsub.iam.gserviceaccount.com})
+     * what dead-lettering needs when the project number is given: publisher on the dead-letter topic,
+     * subscriber on the push subscription. Without these, Pub/Sub cannot forward undeliverable jobs.
+     */
+    public List<ProvisioningStep> provision(GcpSettings s, Optional<String> projectNumber) {
         String pushEndpoint = s.pushEndpoint().orElseThrow(() -> new BackendException(
                 BackendException.Kind.FAILED_PRECONDITION, "Cannot provision the push subscription: the GCP settings"
                 + " have no workerUrl. Deploy the worker, then set workerUrl to its https:// URL."));
@@ -84,7 +94,54 @@ public final class PubSubProvisioner {
                 .setMessageRetentionDuration(DEAD_LETTER_RETENTION)
                 .build();
         steps.add(subscription(keep, FieldMask.newBuilder().addPaths("message_retention_duration").build()));
+        steps.add(deadLetterRoles(s, projectNumber, deadTopic, wanted.getName()));
         return steps;
+    }
+
+    private ProvisioningStep deadLetterRoles(GcpSettings s, Optional<String> projectNumber, String deadTopic,
+                                             String pushSubscription) {
+        String resource = "IAM for dead-lettering";
+        String agent = "serviceAccount:service-" + projectNumber.orElse("PROJECT_NUMBER")
+                + "@gcp-sa-pubsub.iam.gserviceaccount.com";
+        String byHand = "grant it by hand: gcloud pubsub topics add-iam-policy-binding " + s.deadLetterTopic()
+                + " --member=" + agent + " --role=roles/pubsub.publisher && gcloud pubsub subscriptions"
+                + " add-iam-policy-binding " + s.pushSubscription() + " --member=" + agent
+                + " --role=roles/pubsub.subscriber";
+        if (projectNumber.isEmpty()) {
+            return new ProvisioningStep(resource, Action.SKIPPED, "project number unknown; " + byHand);
+        }
+        try {
+            boolean changed = grant(deadTopic, agent, "roles/pubsub.publisher", true)
+                    | grant(pushSubscription, agent, "roles/pubsub.subscriber", false);
+            return new ProvisioningStep(resource, changed ? Action.UPDATED : Action.VERIFIED,
+                    agent + " may publish to " + s.deadLetterTopic() + " and subscribe to " + s.pushSubscription());
+        } catch (com.google.api.gax.rpc.UnimplementedException e) {
+            return new ProvisioningStep(resource, Action.SKIPPED, "this endpoint has no IAM (Pub/Sub emulator)");
+        } catch (RuntimeException e) {
+            throw GcpErrors.map("granting Pub/Sub's service agent the dead-letter roles (or " + byHand + ")", e);
+        }
+    }
+
+    /** Adds {@code member} to {@code role} on a topic or subscription; returns whether the policy changed. */
+    private boolean grant(String resource, String member, String role, boolean topic) {
+        com.google.iam.v1.GetIamPolicyRequest get = com.google.iam.v1.GetIamPolicyRequest.newBuilder()
+                .setResource(resource).build();
+        com.google.iam.v1.Policy policy = topic ? topics.getIamPolicy(get) : subscriptions.getIamPolicy(get);
+        boolean present = policy.getBindingsList().stream()
+                .anyMatch(b -> b.getRole().equals(role) && b.getMembersList().contains(member));
+        if (present) {
+            return false;
+        }
+        com.google.iam.v1.Policy updated = policy.toBuilder().addBindings(com.google.iam.v1.Binding.newBuilder()
+                .setRole(role).addMembers(member)).build();
+        com.google.iam.v1.SetIamPolicyRequest set = com.google.iam.v1.SetIamPolicyRequest.newBuilder()
+                .setResource(resource).setPolicy(updated).build();
+        if (topic) {
+            topics.setIamPolicy(set);
+        } else {
+            subscriptions.setIamPolicy(set);
+        }
+        return true;
     }
 
     public static String topicName(GcpSettings s, String topic) {

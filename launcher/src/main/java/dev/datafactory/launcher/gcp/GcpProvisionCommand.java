@@ -20,6 +20,11 @@ public final class GcpProvisionCommand implements Callable<Integer> {
     @Mixin
     GcpSettingsOption settings;
 
+    @CommandLine.Option(names = "--project-number", paramLabel = "NUMBER",
+            description = "The project's number (gcloud projects describe PROJECT --format='value(projectNumber)'):"
+                    + " with it, Pub/Sub's service agent is granted the roles dead-lettering needs.")
+    String projectNumber;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -29,7 +34,7 @@ public final class GcpProvisionCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (GcpClients clients = new GcpClients(s)) {
             for (ProvisioningStep step : new PubSubProvisioner(clients.topicAdmin(), clients.subscriptionAdmin())
-                    .provision(s)) {
+                    .provision(s, java.util.Optional.ofNullable(projectNumber))) {
                 out.println(step);
             }
         }
