@@ -1,6 +1,8 @@
 package dev.datafactory.gcp;
 
+import ch.qos.logback.classic.Level;
 import dev.datafactory.gcp.fakes.AtomicLocalStorage;
+import dev.datafactory.gcp.fakes.CapturedLogs;
 import dev.datafactory.gcp.runs.ArtifactRunHistory;
 import dev.datafactory.gcp.storage.GcsArtifactStore;
 import dev.datafactory.model.artifact.ArtifactKeys;
@@ -79,6 +81,9 @@ class ArtifactRunHistoryTest {
         write("n-1", "n-1-a", "nightly", RunStatus.SUCCEEDED, "2026-03-01T02:00:01Z");
         store.put("runs/n-1/garbage.json", "{not json".getBytes(StandardCharsets.UTF_8), "application/json", Map.of());
 
-        assertThat(history.jobsOf("n-1")).extracting(RunRecord::jobId).containsExactly("n-1-a");
+        try (CapturedLogs logs = CapturedLogs.of(ArtifactRunHistory.class)) {
+            assertThat(history.jobsOf("n-1")).extracting(RunRecord::jobId).containsExactly("n-1-a");
+            assertThat(logs.messages(Level.WARN)).singleElement().asString().contains("runs/n-1/garbage.json");
+        }
     }
 }

@@ -1,9 +1,11 @@
 package dev.datafactory.gcp;
 
+import ch.qos.logback.classic.Level;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.client.json.webtoken.JsonWebSignature;
 import com.google.api.client.json.webtoken.JsonWebToken;
 import com.sun.net.httpserver.HttpServer;
+import dev.datafactory.gcp.fakes.CapturedLogs;
 import dev.datafactory.gcp.fakes.TestHttp;
 import dev.datafactory.gcp.orchestrator.OidcVerifier;
 import dev.datafactory.gcp.orchestrator.OrchestrateHandler;
@@ -208,8 +210,11 @@ class OrchestratorFunctionTest {
     void whenPubSubIsDownTheSchedulerIsAskedToRetry() throws Exception {
         pubsubDown.set(true);
 
-        TestHttp.Response response = callWith(token(googleKey, AUDIENCE, SCHEDULER, inAnHour()));
+        try (CapturedLogs logs = CapturedLogs.of(OrchestrateHandler.class)) {
+            TestHttp.Response response = callWith(token(googleKey, AUDIENCE, SCHEDULER, inAnHour()));
 
-        assertThat(response.status()).isEqualTo(503);
+            assertThat(response.status()).isEqualTo(503);
+            assertThat(logs.messages(Level.ERROR)).singleElement().asString().contains("Pub/Sub unavailable");
+        }
     }
 }

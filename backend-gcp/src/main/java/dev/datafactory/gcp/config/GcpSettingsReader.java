@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -128,7 +127,7 @@ public final class GcpSettingsReader {
                 "must be a project id (6-30 lower-case letters, digits or '-'), not a project name or number; was \""
                         + project + "\"");
         if (!o.has("project")) {
-            hint(p, o.path("project"), "set it in the settings file or with GOOGLE_CLOUD_PROJECT");
+            p.add(o.path("project"), "set it in the settings file or with GOOGLE_CLOUD_PROJECT");
         }
         String region = o.requiredString("region");
         check(!region.isEmpty() && !region.matches("[a-z]+-[a-z]+\\d+"), p, o.path("region"),
@@ -198,20 +197,6 @@ public final class GcpSettingsReader {
 
     private static void check(boolean bad, Problems p, String path, String reason) {
         if (bad) {
-            p.add(path, reason);
-        }
-    }
-
-    private static void hint(Problems p, String path, String reason) {
-        // requiredString already reported the missing field; add how to set it right after.
-        Iterator<dev.datafactory.model.validation.Problem> it = p.list().iterator();
-        boolean reported = false;
-        while (it.hasNext()) {
-            if (it.next().path().equals(path)) {
-                reported = true;
-            }
-        }
-        if (reported) {
             p.add(path, reason);
         }
     }
