@@ -104,6 +104,25 @@ class GcpBackendTest {
     }
 
     @Test
+    void withoutCredentialsOnlyTheEmulatorIsChecked() throws Exception {
+        try (FakeGcp gcp = new FakeGcp(settings("nocreds")) {
+            @Override
+            public Optional<String> principal() {
+                throw dev.datafactory.gcp.errors.GcpErrors.noCredentials("loading credentials", null);
+            }
+        }) {
+            List<CheckResult> results = new GcpCheck(gcp).run();
+
+            assertThat(find(results, "Credentials", "Application").outcome()).isEqualTo(Outcome.FAIL);
+            assertThat(find(results, "Credentials", "Application").detail())
+                    .contains("gcloud auth application-default login");
+            assertThat(find(results, "Cloud Scheduler", "jobs").outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(find(results, "Cloud Storage", "bucket").outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(find(results, "Pub/Sub", "topic jobs-nocreds").outcome()).isEqualTo(Outcome.FAIL);
+        }
+    }
+
+    @Test
     void theBackendsScheduleRunNowPublishesToTheJobsTopic() throws Exception {
         GcpSettings s = settings("backend");
         try (FakeGcp gcp = new FakeGcp(s); GcpBackend backend = new GcpBackend(gcp, Clock.systemUTC())) {

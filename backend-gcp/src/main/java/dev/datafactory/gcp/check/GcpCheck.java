@@ -45,16 +45,21 @@ public final class GcpCheck {
 
     public List<CheckResult> run() {
         List<CheckResult> out = new ArrayList<>();
-        out.add(credentials());
+        CheckResult credentials = credentials();
+        out.add(credentials);
         out.addAll(configuration());
-        out.add(guard(SCHEDULER, "jobs in " + new JobMapping(s).parent(), this::scheduler));
-        out.add(guard(PUBSUB, "topic " + s.jobsTopic(), () -> topic(s.jobsTopic())));
-        out.add(guard(PUBSUB, "publish permission on " + s.jobsTopic(), this::publishPermission));
-        out.add(guard(PUBSUB, "subscription " + s.pushSubscription(), this::pushSubscription));
-        out.add(guard(PUBSUB, "topic " + s.deadLetterTopic(), () -> topic(s.deadLetterTopic())));
-        out.add(guard(PUBSUB, "subscription " + s.deadLetterSubscription(), this::deadLetterSubscription));
-        out.add(guard(LOGGING, "log " + s.logName(), this::logging));
-        out.add(guard(STORAGE, "bucket " + s.bucket(), this::bucket));
+        boolean signedIn = credentials.outcome() != CheckResult.Outcome.FAIL;
+        // An emulator needs no credentials; every real service does.
+        boolean pubsubSignedIn = signedIn || s.pubsubEndpoint().isPresent();
+        out.add(guard(signedIn, SCHEDULER, "jobs in " + new JobMapping(s).parent(), this::scheduler));
+        out.add(guard(pubsubSignedIn, PUBSUB, "topic " + s.jobsTopic(), () -> topic(s.jobsTopic())));
+        out.add(guard(pubsubSignedIn, PUBSUB, "publish permission on " + s.jobsTopic(), this::publishPermission));
+        out.add(guard(pubsubSignedIn, PUBSUB, "subscription " + s.pushSubscription(), this::pushSubscription));
+        out.add(guard(pubsubSignedIn, PUBSUB, "topic " + s.deadLetterTopic(), () -> topic(s.deadLetterTopic())));
+        out.add(guard(pubsubSignedIn, PUBSUB, "subscription " + s.deadLetterSubscription(),
+                this::deadLetterSubscription));
+        out.add(guard(signedIn, LOGGING, "log " + s.logName(), this::logging));
+        out.add(guard(signedIn, STORAGE, "bucket " + s.bucket(), this::bucket));
         return out;
     }
 
@@ -67,7 +72,10 @@ public final class GcpCheck {
     }
 
     /** Any failure of one check becomes its FAIL line; the other checks still run. */
-    private static CheckResult guard(String service, String item, Check check) {
+    private static CheckResult guard(boolean signedIn, String service, String item, Check check) {
+        if (!signedIn) {
+            return CheckResult.skipped(service, item, "not checked without credentials (see Credentials above)");
+        }
         try {
             return check.run();
         } catch (RuntimeException e) {

@@ -20,7 +20,7 @@ import java.util.Optional;
  * in-process gRPC, Cloud Storage from LocalStorageHelper, Pub/Sub from the emulator named in the
  * settings (through the production {@link GcpClients}, which needs no credentials for it).
  */
-public final class FakeGcp implements GcpServices {
+public class FakeGcp implements GcpServices {
 
     public final FakeCloudScheduler scheduler = new FakeCloudScheduler(50);
     public final FakeCloudLogging logging;
