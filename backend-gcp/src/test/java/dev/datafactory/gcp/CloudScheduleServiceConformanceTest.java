@@ -84,6 +84,26 @@ class CloudScheduleServiceConformanceTest extends ScheduleServiceConformance {
     }
 
     @Test
+    void theLastAttemptsOutcomeIsReadBackFromTheJob() {
+        service.create(sample("nightly"));
+        CloudScheduleService cloud = (CloudScheduleService) service;
+        assertThat(cloud.lastAttempt("nightly")).isEmpty();
+        String name = "projects/factory-test/locations/europe-west1/jobs/nightly";
+        fake.put(fake.job(name).orElseThrow().toBuilder()
+                .setLastAttemptTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(1_772_330_400L))
+                .setStatus(com.google.rpc.Status.newBuilder().setCode(14).setMessage("orchestrator answered 503"))
+                .build());
+
+        assertThat(cloud.lastAttempt("nightly")).hasValueSatisfying(a -> {
+            assertThat(a.time()).isEqualTo(java.time.Instant.ofEpochSecond(1_772_330_400L));
+            assertThat(a.succeeded()).isFalse();
+            assertThat(a.failure()).hasValue("UNAVAILABLE: orchestrator answered 503");
+        });
+        assertThat(service.get("nightly").orElseThrow().lastFireTime())
+                .hasValue(java.time.Instant.ofEpochSecond(1_772_330_400L));
+    }
+
+    @Test
     void runNowFansOutOneManualJobPerStartUrl() {
         service.create(sample("nightly"));
 

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -122,6 +123,24 @@ public final class CloudScheduleService implements ScheduleService {
                 "Schedule " + id + " does not exist in " + mapping.parent() + "; `factory schedule list` shows the"
                         + " ids there are."));
         return orchestrator.fire(schedule, clock.instant(), Trigger.MANUAL).runId();
+    }
+
+    /**
+     * The last firing's outcome as Cloud Scheduler recorded it; empty when it never fired. Not part
+     * of the port: the local engine's equivalent is the run history.
+     */
+    public Optional<LastAttempt> lastAttempt(String id) {
+        Job job = call("reading schedule " + id + " (Cloud Scheduler job " + mapping.jobName(id) + ")",
+                () -> client.getJob(mapping.jobName(id)));
+        if (!job.hasLastAttemptTime()) {
+            return Optional.empty();
+        }
+        Instant time = Instant.ofEpochSecond(job.getLastAttemptTime().getSeconds(), job.getLastAttemptTime().getNanos());
+        boolean ok = !job.hasStatus() || job.getStatus().getCode() == 0;
+        Optional<String> failure = ok ? Optional.empty() : Optional.of(io.grpc.Status.fromCodeValue(
+                job.getStatus().getCode()).getCode() + (job.getStatus().getMessage().isEmpty() ? ""
+                : ": " + job.getStatus().getMessage()));
+        return Optional.of(new LastAttempt(time, ok, failure));
     }
 
     /** The same strict rules as a schedule file: every problem with its field path. */
