@@ -75,13 +75,25 @@ public final class GcpClients implements GcpServices {
     public synchronized CredentialsProvider credentials() {
         if (credentials == null) {
             try {
-                credentials = FixedCredentialsProvider.create(GoogleCredentials.getApplicationDefault());
+                credentials = FixedCredentialsProvider.create(applicationDefault());
             } catch (IOException e) {
                 throw GcpErrors.noCredentials("loading Application Default Credentials for project "
                         + settings.project(), e);
             }
         }
         return credentials;
+    }
+
+    /**
+     * A person's own ADC (gcloud auth application-default login) has no quota project, and Cloud
+     * Scheduler and Cloud Logging refuse such calls; bill them to the factory's project.
+     */
+    private GoogleCredentials applicationDefault() throws IOException {
+        GoogleCredentials adc = GoogleCredentials.getApplicationDefault();
+        if (adc instanceof com.google.auth.oauth2.UserCredentials && adc.getQuotaProjectId() == null) {
+            return adc.createWithQuotaProject(settings.project());
+        }
+        return adc;
     }
 
     @Override
@@ -101,7 +113,7 @@ public final class GcpClients implements GcpServices {
         if (storage == null) {
             try {
                 storage = StorageOptions.newBuilder().setProjectId(settings.project())
-                        .setCredentials(GoogleCredentials.getApplicationDefault()).build().getService();
+                        .setCredentials(applicationDefault()).build().getService();
             } catch (IOException e) {
                 throw GcpErrors.noCredentials("connecting to Cloud Storage", e);
             }

@@ -51,7 +51,13 @@ final class TailHub implements AutoCloseable {
     synchronized LogTail subscribe(LogQuery query, Consumer<CanaryEvent> sink, Consumer<Exception> onError) {
         Subscriber s = new Subscriber(query, sink, onError);
         subscribers.add(s);
-        restartIfNeeded();
+        try {
+            restartIfNeeded();
+        } catch (RuntimeException e) {
+            subscribers.remove(s);
+            stream = null;
+            throw GcpErrors.map("opening a canary log tail on Cloud Logging", e);
+        }
         return () -> unsubscribe(s);
     }
 
