@@ -12,7 +12,6 @@ import dev.datafactory.model.ports.ArtifactStore;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.FileAlreadyExistsException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +52,7 @@ public final class GcsArtifactStore implements ArtifactStore {
             channel.write(ByteBuffer.wrap(data));
             return true;
         } catch (StorageException e) {
-            if (e.getCode() == 412 || e.getCause() instanceof FileAlreadyExistsException) {
+            if (e.getCode() == 412) {
                 return false;
             }
             throw GcpErrors.map("creating gs://" + bucket + "/" + key, e);
@@ -70,8 +69,8 @@ public final class GcsArtifactStore implements ArtifactStore {
     @Override
     public Optional<byte[]> get(String key) {
         try {
-            Blob blob = storage.get(BlobId.of(bucket, key));
-            return blob == null ? Optional.empty() : Optional.of(blob.getContent());
+            // One request: the bytes of the current generation, or 404.
+            return Optional.of(storage.readAllBytes(BlobId.of(bucket, key)));
         } catch (StorageException e) {
             if (e.getCode() == 404) {
                 return Optional.empty();
