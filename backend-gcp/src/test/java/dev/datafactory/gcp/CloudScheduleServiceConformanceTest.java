@@ -12,6 +12,7 @@ import dev.datafactory.model.conformance.ScheduleServiceConformance;
 import dev.datafactory.model.job.JobRequest;
 import dev.datafactory.model.job.Trigger;
 import dev.datafactory.model.orchestrator.Orchestrator;
+import dev.datafactory.model.ports.BackendException;
 import dev.datafactory.model.ports.ScheduleService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The real Cloud Scheduler client against an in-process fake of the v1 gRPC service. */
 class CloudScheduleServiceConformanceTest extends ScheduleServiceConformance {
@@ -81,6 +83,22 @@ class CloudScheduleServiceConformanceTest extends ScheduleServiceConformance {
         service.create(sample("nightly"));
 
         assertThat(service.list()).extracting(s -> s.id()).containsExactly("nightly");
+    }
+
+    @Test
+    void jobsNotWrittenByTheFactoryAreNeverChangedOrDeleted() {
+        Job foreign = Job.newBuilder().setName("projects/factory-test/locations/europe-west1/jobs/backup")
+                .setSchedule("0 0 * * *").setState(Job.State.ENABLED).build();
+        fake.put(foreign);
+
+        for (Runnable op : new Runnable[] {() -> service.update(sample("backup")), () -> service.delete("backup"),
+                () -> service.pause("backup")}) {
+            assertThatThrownBy(op::run).isInstanceOfSatisfying(BackendException.class, e -> {
+                assertThat(e.kind()).isEqualTo(BackendException.Kind.FAILED_PRECONDITION);
+                assertThat(e.getMessage()).contains("not written by Data Factory");
+            });
+        }
+        assertThat(fake.job(foreign.getName())).hasValue(foreign);
     }
 
     @Test

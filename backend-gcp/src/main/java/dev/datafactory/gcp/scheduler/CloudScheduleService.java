@@ -86,6 +86,7 @@ public final class CloudScheduleService implements ScheduleService {
     @Override
     public Schedule update(Schedule schedule) {
         Schedule valid = validate(schedule);
+        requireOurs(valid.id());
         Job updated = call("updating schedule " + valid.id() + " (Cloud Scheduler job " + mapping.jobName(valid.id())
                 + ")", () -> client.updateJob(mapping.toJob(valid), UPDATABLE));
         boolean enabled = updated.getState() == Job.State.ENABLED;
@@ -99,6 +100,7 @@ public final class CloudScheduleService implements ScheduleService {
 
     @Override
     public void delete(String id) {
+        requireOurs(id);
         call("deleting schedule " + id + " (Cloud Scheduler job " + mapping.jobName(id) + ")", () -> {
             client.deleteJob(mapping.jobName(id));
             return null;
@@ -107,12 +109,14 @@ public final class CloudScheduleService implements ScheduleService {
 
     @Override
     public Schedule pause(String id) {
+        requireOurs(id);
         return toSchedule(call("pausing schedule " + id + " (Cloud Scheduler job " + mapping.jobName(id) + ")",
                 () -> client.pauseJob(mapping.jobName(id))));
     }
 
     @Override
     public Schedule resume(String id) {
+        requireOurs(id);
         return toSchedule(call("resuming schedule " + id + " (Cloud Scheduler job " + mapping.jobName(id) + ")",
                 () -> client.resumeJob(mapping.jobName(id))));
     }
@@ -151,6 +155,13 @@ public final class CloudScheduleService implements ScheduleService {
         }
         Schedule parsed = ScheduleCodec.parse(source, ScheduleCodec.toJson(schedule));
         return parsed.withTimes(Optional.empty(), Optional.empty());
+    }
+
+    /** Other tools' jobs may share the location: never change or delete one of them. */
+    private void requireOurs(String id) {
+        Job job = call("reading schedule " + id + " (Cloud Scheduler job " + mapping.jobName(id) + ")",
+                () -> client.getJob(mapping.jobName(id)));
+        toSchedule(job);
     }
 
     private Schedule toSchedule(Job job) {
