@@ -143,7 +143,8 @@ class ErrorMappingTest {
 
         assertThatThrownBy(() -> schedules.create(sample())).isInstanceOfSatisfying(BackendException.class, e -> {
             assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE);
-            assertThat(e.getMessage()).contains("connection reset").contains("try again");
+            assertThat(e.getMessage()).contains("connection reset").contains("try again")
+                    .doesNotContain("StatusRuntimeException");
         });
     }
 

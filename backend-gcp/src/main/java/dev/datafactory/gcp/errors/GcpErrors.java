@@ -52,7 +52,7 @@ public final class GcpErrors {
         if (t instanceof java.io.IOException io && io.getMessage() != null && NO_ADC.matcher(io.getMessage()).find()) {
             return noCredentials(operation, t);
         }
-        if (t instanceof java.io.IOException || t instanceof java.net.ConnectException) {
+        if (t instanceof java.io.IOException) {
             return new BackendException(Kind.UNAVAILABLE, "Google Cloud was unreachable while " + operation + ": "
                     + t.getMessage() + ". Check the network or proxy settings and try again.", t);
         }
@@ -78,9 +78,13 @@ public final class GcpErrors {
         return current;
     }
 
+    /** What the service said, without the exception class and code gax puts in front of it. */
     private static String message(ApiException api) {
+        if (api.getCause() instanceof StatusRuntimeException grpc && grpc.getStatus().getDescription() != null) {
+            return grpc.getStatus().getDescription();
+        }
         String m = api.getMessage();
-        return m == null ? api.getStatusCode().getCode().name() : m;
+        return m == null ? api.getStatusCode().getCode().name() : m.replaceFirst("^[\\w.$]+Exception: [A-Z_]+: ", "");
     }
 
     private static StatusCode.Code grpcCode(Status status) {
