@@ -8,14 +8,15 @@ import dev.datafactory.gcp.check.GcpCheck;
 import dev.datafactory.gcp.config.GcpSettings;
 import dev.datafactory.gcp.fakes.FakeGcp;
 import dev.datafactory.gcp.fakes.PubSubEmulator;
+import dev.datafactory.gcp.fakes.SharedPubSubEmulator;
 import dev.datafactory.gcp.pubsub.PubSubProvisioner;
 import dev.datafactory.model.job.JobRequestCodec;
 import dev.datafactory.model.job.Trigger;
 import dev.datafactory.model.schedule.ScheduleCodec;
 import io.grpc.Status;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Clock;
 import java.util.List;
@@ -26,21 +27,16 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The five ports wired by {@link GcpBackend}, and {@link GcpCheck}, over a project of fakes and the emulator. */
+@ExtendWith(SharedPubSubEmulator.class)
 class GcpBackendTest {
 
     private static PubSubEmulator emulator;
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = PubSubEmulator.start();
+    static void useEmulator(PubSubEmulator shared) {
+        emulator = shared;
     }
 
-    @AfterAll
-    static void stopEmulator() {
-        if (emulator != null) {
-            emulator.close();
-        }
-    }
 
     private static GcpSettings settings(String suffix) {
         GcpSettings d = GcpSettings.defaults("factory-test", "europe-west1", "factory-bucket");

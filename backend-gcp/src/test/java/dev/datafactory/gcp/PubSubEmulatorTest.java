@@ -8,6 +8,7 @@ import com.google.pubsub.v1.Subscription;
 import com.sun.net.httpserver.HttpServer;
 import dev.datafactory.gcp.config.GcpSettings;
 import dev.datafactory.gcp.fakes.PubSubEmulator;
+import dev.datafactory.gcp.fakes.SharedPubSubEmulator;
 import dev.datafactory.gcp.pubsub.ProvisioningStep;
 import dev.datafactory.gcp.pubsub.ProvisioningStep.Action;
 import dev.datafactory.gcp.pubsub.PubSubJobPublisher;
@@ -20,9 +21,9 @@ import dev.datafactory.model.pubsub.PushEnvelope;
 import dev.datafactory.model.pubsub.PushEnvelopeCodec;
 import dev.datafactory.model.schedule.ScheduleCodec;
 import dev.datafactory.model.spec.ScrapeSpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,25 +43,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * port): the emulator pushes real envelopes to a loopback HTTP endpoint standing in for the worker,
  * and dead-letters with {@code deliveryAttempt} as the service does.
  */
+@ExtendWith(SharedPubSubEmulator.class)
 class PubSubEmulatorTest {
 
     private static PubSubEmulator emulator;
-    private static GcpClients clients;
     private static final AtomicInteger NAMES = new AtomicInteger();
 
     @BeforeAll
-    static void startEmulator() throws Exception {
-        emulator = PubSubEmulator.start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        if (clients != null) {
-            clients.close();
-        }
-        if (emulator != null) {
-            emulator.close();
-        }
+    static void useEmulator(PubSubEmulator shared) {
+        emulator = shared;
     }
 
     /** Settings with resource names of their own, so tests sharing the emulator do not meet. */

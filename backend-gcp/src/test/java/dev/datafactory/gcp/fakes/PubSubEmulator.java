@@ -30,10 +30,15 @@ public final class PubSubEmulator implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the emulator, or skips the calling test class when it is absent. */
-    public static PubSubEmulator start() throws Exception {
+    /** Skips the calling test class, saying why, when the emulator is not installed. */
+    public static void assumeInstalled() {
         Assumptions.assumeTrue(Files.isExecutable(BINARY), "Pub/Sub emulator not found at " + BINARY
                 + " (install the Cloud SDK component pubsub-emulator, or set -Dpubsub.emulator=PATH): skipping");
+    }
+
+    /** Starts the emulator, or skips the calling test class when it is absent. */
+    public static PubSubEmulator start() throws Exception {
+        assumeInstalled();
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
