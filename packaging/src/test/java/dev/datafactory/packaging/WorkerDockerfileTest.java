@@ -1,0 +1,162 @@
+package dev.datafactory.packaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.datafactory.launcher.FactoryCommand;
+import dev.datafactory.launcher.Main;
+import dev.datafactory.model.build.BuildInfo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * packaging/worker/Dockerfile, checked without a Docker engine: pinned bases, the Playwright image
+ * of the pom's version, a non-root user, the build stamp, and an entry point equal to
+ * {@code ./factory worker}, whose class path is tried against the launcher's real build output.
+ */
+class WorkerDockerfileTest {
+
+    private final Dockerfile dockerfile = Dockerfile.parse(RepoFiles.read("packaging/worker/Dockerfile"));
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void runtimeImageIsTheOfficialPlaywrightJavaImageOfThePomVersion() {
+        String playwright = RepoFiles.rootPomProperty("playwright.version");
+        assertThat(dockerfile.finalStage().get(0).arguments())
+                .matches("mcr\\.microsoft\\.com/playwright/java:v" + playwright.replace(".", "\\.") + "-(noble|jammy)");
+    }
+
+    @Test
+    void everyBaseImageIsPinned() {
+        assertThat(dockerfile.all("FROM")).hasSizeGreaterThanOrEqualTo(2).allSatisfy(from -> {
+            String image = from.arguments().split("\\s+")[0];
+            assertThat(image).as("FROM %s", from.arguments())
+                    .matches(".+/?[^/]+(:[\\w][\\w.-]*|@sha256:[0-9a-f]{64})$")
+                    .doesNotContain(":latest");
+        });
+        assertThat(RepoFiles.read("packaging/worker/Dockerfile")).doesNotContain(":latest");
+    }
+
+    @Test
+    void runsAsANonRootUser() {
+        List<Dockerfile.Instruction> users = dockerfile.finalStage().stream()
+                .filter(i -> i.keyword().equals("USER")).toList();
+        assertThat(users).as("USER in the final stage").isNotEmpty();
+        String user = users.get(users.size() - 1).arguments().split(":")[0];
+        assertThat(user).isNotIn("root", "0");
+        assertThat(dockerfile.finalStage()).anyMatch(i -> i.keyword().equals("RUN")
+                && i.arguments().contains("useradd") && i.arguments().contains(" " + user));
+    }
+
+    @Test
+    void buildStampReachesMavenFromBuildArguments() {
+        List<Dockerfile.Instruction> buildStage = dockerfile.instructions().subList(0,
+                dockerfile.instructions().indexOf(dockerfile.finalStage().get(0)));
+        assertThat(buildStage).anyMatch(i -> i.keyword().equals("ARG") && i.arguments().equals("BUILD_SHA"));
+        assertThat(buildStage).anyMatch(i -> i.keyword().equals("RUN") && i.arguments().contains("mvn")
+                && i.arguments().contains("-Dbuild.sha=\"${BUILD_SHA}\"") && i.arguments().contains("-pl launcher -am"));
+        // An image without its stamp would report "unknown" and hide a stale deploy.
+        assertThat(buildStage).anyMatch(i -> i.keyword().equals("RUN") && i.arguments().contains("test -n \"${BUILD_SHA}\""));
+    }
+
+    @Test
+    void chromiumGetsCloudRunFlags() {
+        assertThat(dockerfile.finalStage()).anyMatch(i -> i.keyword().equals("ENV")
+                && i.arguments().contains("--disable-dev-shm-usage"));
+    }
+
+    @Test
+    void entryPointIsWhatFactoryWorkerRuns() throws Exception {
+        List<String> entryPoint = entryPoint();
+        assertThat(entryPoint).hasSize(5);
+        assertThat(entryPoint.get(0)).isEqualTo("java");
+        assertThat(entryPoint.get(1)).isEqualTo("-cp");
+        assertThat(entryPoint.get(2)).isEqualTo("/app/factory.jar:/app/lib/*");
+        assertThat(entryPoint.get(3)).isEqualTo(Main.class.getName());
+        assertThat(entryPoint.subList(4, entryPoint.size())).containsExactly("worker");
+        // /app is filled from the launcher's runtime layout, the one ./factory runs from.
+        assertThat(dockerfile.instructions()).anyMatch(i -> i.keyword().equals("RUN")
+                && i.arguments().contains("cp launcher/target/factory.jar /out/app/")
+                && i.arguments().contains("cp -r launcher/target/lib /out/app/lib"));
+        assertThat(dockerfile.finalStage()).anyMatch(i -> i.keyword().equals("COPY")
+                && i.arguments().endsWith("/out/app/ /app/"));
+        Path factoryScript = RepoFiles.path("factory");
+        if (Files.exists(factoryScript)) {
+            assertThat(Files.readString(factoryScript)).contains(Main.class.getName()).contains("factory.jar");
+        }
+    }
+
+    @Test
+    void entryPointClassPathStartsTheLauncherFromItsBuildOutput() throws Exception {
+        Path target = RepoFiles.path("launcher/target");
+        List<String> command = new ArrayList<>();
+        for (String part : entryPoint().subList(0, 4)) {
+            command.add(part.replace("/app/", target + "/"));
+        }
+        command.add("--version");
+
+        ProcessResult version = ProcessResult.run(command, temp, Map.of(), Duration.ofSeconds(60));
+
+        assertThat(version.exitCode()).as(version.describe()).isZero();
+        assertThat(version.stdout().strip()).isEqualTo(BuildInfo.current().describe());
+    }
+
+    @Test
+    void workerIsASubcommandOfTheLauncher() {
+        boolean registered = FactoryCommand.commandLine().getSubcommands().containsKey("worker");
+        // Until the worker issue registers `factory worker`, the container would have nothing to run.
+        Assumptions.assumeTrue(registered, "`factory worker` is not registered in FactoryCommand yet (worker issue);"
+                + " this check becomes active once it is");
+        assertThat(FactoryCommand.commandLine().getSubcommands().get("worker").getCommandName()).isEqualTo("worker");
+    }
+
+    @Test
+    void playwrightDriverUnpackedAtBuildTimeIsARunnableDriver() {
+        Path driver = temp.resolve("driver");
+        ProcessResult extract = ProcessResult.run(List.of(
+                RepoFiles.path("packaging/worker/extract-playwright-driver.sh").toString(),
+                RepoFiles.path("launcher/target/lib").toString(), driver.toString(), "amd64"),
+                temp, Map.of(), Duration.ofSeconds(120));
+        assertThat(extract.exitCode()).as(extract.describe()).isZero();
+
+        // Exactly what Playwright's preinstalled-driver mode runs: DIR/node DIR/package/cli.js
+        ProcessResult version = ProcessResult.run(List.of(driver.resolve("node").toString(),
+                driver.resolve("package/cli.js").toString(), "--version"), temp, Map.of(), Duration.ofSeconds(60));
+        assertThat(version.exitCode()).as(version.describe()).isZero();
+        String playwright = RepoFiles.rootPomProperty("playwright.version");
+        assertThat(version.stdout()).contains("Version " + playwright.substring(0, playwright.lastIndexOf('.')));
+        assertThat(dockerfile.finalStage()).anyMatch(i -> i.keyword().equals("ENV")
+                && i.arguments().contains("PLAYWRIGHT_DRIVER_DIR=/opt/playwright-driver"));
+    }
+
+    @Test
+    void dockerignoreKeepsBuildOutputAndVcsDataOutOfTheContext() {
+        List<String> ignored = RepoFiles.read(".dockerignore").lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        assertThat(ignored).contains("**/target/", ".git/");
+        // The build stage needs every module's pom and sources, and the Maven settings.
+        assertThat(ignored).noneMatch(l -> l.equals(".mvn/") || l.equals("packaging/") || l.endsWith("pom.xml"));
+    }
+
+    private List<String> entryPoint() throws Exception {
+        List<Dockerfile.Instruction> entryPoints = dockerfile.finalStage().stream()
+                .filter(i -> i.keyword().equals("ENTRYPOINT")).toList();
+        assertThat(entryPoints).hasSize(1);
+        assertThat(dockerfile.finalStage()).noneMatch(i -> i.keyword().equals("CMD"));
+        // Exec form (a JSON array): the JVM is PID 1 and gets Cloud Run's SIGTERM itself.
+        return new ObjectMapper().readValue(entryPoints.get(0).arguments(), new TypeReference<List<String>>() { });
+    }
+}
