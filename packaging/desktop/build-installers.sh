@@ -110,6 +110,9 @@ if [[ $kind == deb || $kind == all ]]; then
     --linux-package-name data-factory \
     --linux-app-category utils \
     --linux-menu-group "Development" \
-    --linux-shortcut
+    --linux-shortcut \
+    --linux-deb-maintainer "datafactory@localhost" \
+    --linux-package-deps "libgtk-3-0"
+  # JavaFX loads GTK 3 from its own jars' native code, which jpackage's dependency scan cannot see.
   echo "deb: $(ls "$out_dir"/data-factory_*.deb)"
 fi

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.datafactory.launcher.FactoryCommand;
 import dev.datafactory.launcher.Main;
 import dev.datafactory.model.build.BuildInfo;
 
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,15 +110,6 @@ class WorkerDockerfileTest {
 
         assertThat(version.exitCode()).as(version.describe()).isZero();
         assertThat(version.stdout().strip()).isEqualTo(BuildInfo.current().describe());
-    }
-
-    @Test
-    void workerIsASubcommandOfTheLauncher() {
-        boolean registered = FactoryCommand.commandLine().getSubcommands().containsKey("worker");
-        // Until the worker issue registers `factory worker`, the container would have nothing to run.
-        Assumptions.assumeTrue(registered, "`factory worker` is not registered in FactoryCommand yet (worker issue);"
-                + " this check becomes active once it is");
-        assertThat(FactoryCommand.commandLine().getSubcommands().get("worker").getCommandName()).isEqualTo("worker");
     }
 
     @Test
