@@ -18,7 +18,7 @@ usage: provision.sh --project PROJECT_ID [options]
   --project-number N         skip looking it up (needed with --dry-run to show real service-agent names)
   --repository NAME          Artifact Registry Docker repository (default datafactory)
   --bucket NAME              results bucket (default PROJECT_ID-factory-results)
-  --topic NAME               jobs topic (default factory-jobs)
+  --topic NAME               jobs topic (default datafactory-jobs)
   --worker-service NAME      Cloud Run worker service (default factory-worker)
   --worker-url URL           the worker's URL (default: the deterministic https://SERVICE-PROJECT_NUMBER.REGION.run.app)
   --max-delivery-attempts N  deliveries before a job goes to the dead-letter topic (5-100, default 5)
@@ -36,7 +36,7 @@ region="europe-west1"
 project_number=""
 repository="datafactory"
 bucket=""
-topic="factory-jobs"
+topic="datafactory-jobs"
 worker_service="factory-worker"
 worker_url=""
 max_delivery_attempts=5
@@ -85,11 +85,11 @@ if ! [[ "$canary_retention_days" =~ ^[0-9]+$ ]] || (( canary_retention_days < 1 
   exit 64
 fi
 
-# ---- names (the defaults are cloudbuild.yaml's substitutions) --------------------------------
+# ---- names (the defaults are cloudbuild.yaml's substitutions and backend-gcp's GcpSettings) ----
 bucket=${bucket:-$project-factory-results}
-dead_letter_topic="$topic-dead-letter"
+dead_letter_topic="$topic-dead"
 push_subscription="$topic-push"
-dead_letter_subscription="$dead_letter_topic-hold"
+dead_letter_subscription="$topic-dead-keep"
 trigger_name="factory-deploy-$branch"
 sa_domain="$project.iam.gserviceaccount.com"
 worker_sa="factory-worker@$sa_domain"

@@ -29,7 +29,8 @@ class CloudBuildConfigTest {
     private static final String SHA = "3f786850e387550fdab836ed7e6dc881de23001b";
     private static final String DIGEST_HEX = "a".repeat(32) + "0123456789abcdef0123456789abcdef";
     private static final String SERVICE_URL = "https://factory-worker-123456789012.europe-west1.run.app";
-    private static final Map<String, String> BUILT_INS = Map.of("PROJECT_ID", "demo-proj", "COMMIT_SHA", SHA);
+    private static final Map<String, String> BUILT_INS = Map.of("PROJECT_ID", "demo-proj",
+            "PROJECT_NUMBER", "123456789012", "COMMIT_SHA", SHA);
 
     private final CloudBuildFile build = CloudBuildFile.load();
 
@@ -140,7 +141,11 @@ class CloudBuildConfigTest {
                 .contains("--execution-environment=gen2", "--no-allow-unauthenticated",
                         "--service-account=factory-worker@demo-proj.iam.gserviceaccount.com",
                         "--concurrency=", "--cpu=", "--memory=", "--timeout=",
-                        "DATAFACTORY_IMAGE_DIGEST=sha256:" + DIGEST_HEX);
+                        "DATAFACTORY_IMAGE_DIGEST=sha256:" + DIGEST_HEX,
+                        // The worker checks push tokens against its own URL: the audience provision.sh sets.
+                        "DATAFACTORY_GCP_WORKER_URL=" + SERVICE_URL + ",",
+                        "DATAFACTORY_GCP_PUSH_SERVICE_ACCOUNT=factory-push-invoker@demo-proj.iam.gserviceaccount.com",
+                        "DATAFACTORY_GCP_BUCKET=demo-proj-factory-results");
         // A request must end before Pub/Sub's 600 s ack deadline, or a stuck job runs twice.
         Matcher timeout = Pattern.compile("--timeout=(\\d+)").matcher(call);
         assertThat(timeout.find()).isTrue();
@@ -160,7 +165,9 @@ class CloudBuildConfigTest {
         assertThat(fakes.calls()).anyMatch(c -> c.startsWith("gcloud functions deploy factory-orchestrator")
                 && c.contains("--gen2") && c.contains("--trigger-http") && c.contains("--no-allow-unauthenticated")
                 && c.contains(source)
-                && c.contains("--entry-point=" + build.declaredSubstitutions().get("_ORCHESTRATOR_ENTRY_POINT")));
+                && c.contains("--entry-point=" + build.declaredSubstitutions().get("_ORCHESTRATOR_ENTRY_POINT"))
+                && c.contains("DATAFACTORY_GCP_ORCHESTRATOR_URL=https://factory-orchestrator-123456789012.europe-west1.run.app,")
+                && c.contains("DATAFACTORY_GCP_SCHEDULER_SERVICE_ACCOUNT=factory-scheduler-invoker@demo-proj.iam.gserviceaccount.com"));
         assertThat(CloudBuildFile.script(build.step("test")))
                 .contains("packaging/deploy/stage-orchestrator.sh /workspace/orchestrator-function $COMMIT_SHA");
     }

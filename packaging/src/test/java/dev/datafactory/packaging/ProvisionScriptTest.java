@@ -52,20 +52,20 @@ class ProvisionScriptTest {
     void dryRunPrintsThePushSubscriptionWithOidcAckDeadlineRetryAndDeadLetterPolicy() {
         List<String> commands = commands(dryRun());
 
-        String create = only(commands, "gcloud pubsub subscriptions create factory-jobs-push ");
+        String create = only(commands, "gcloud pubsub subscriptions create datafactory-jobs-push ");
         assertThat(create).contains(
-                "--topic=factory-jobs",
+                "--topic=datafactory-jobs",
                 "--push-endpoint=" + WORKER_URL + "/pubsub/push",
                 "--push-auth-service-account=factory-push-invoker@demo-proj.iam.gserviceaccount.com",
                 "--push-auth-token-audience=" + WORKER_URL,
                 "--ack-deadline=600",
                 "--min-retry-delay=", "--max-retry-delay=",
-                "--dead-letter-topic=projects/demo-proj/topics/factory-jobs-dead-letter",
+                "--dead-letter-topic=projects/demo-proj/topics/datafactory-jobs-dead",
                 "--max-delivery-attempts=5");
-        assertThat(commands).contains("gcloud pubsub topics create factory-jobs --project=demo-proj",
-                "gcloud pubsub topics create factory-jobs-dead-letter --project=demo-proj");
-        assertThat(only(commands, "gcloud pubsub subscriptions create factory-jobs-dead-letter-hold "))
-                .contains("--topic=factory-jobs-dead-letter", "--expiration-period=never");
+        assertThat(commands).contains("gcloud pubsub topics create datafactory-jobs --project=demo-proj",
+                "gcloud pubsub topics create datafactory-jobs-dead --project=demo-proj");
+        assertThat(only(commands, "gcloud pubsub subscriptions create datafactory-jobs-dead-keep "))
+                .contains("--topic=datafactory-jobs-dead", "--expiration-period=never");
     }
 
     @Test
@@ -73,9 +73,9 @@ class ProvisionScriptTest {
         List<String> commands = commands(dryRun());
 
         assertThat(commands).contains(
-                "gcloud pubsub topics add-iam-policy-binding factory-jobs-dead-letter --project=demo-proj"
+                "gcloud pubsub topics add-iam-policy-binding datafactory-jobs-dead --project=demo-proj"
                         + " --member=serviceAccount:" + PUBSUB_AGENT + " --role=roles/pubsub.publisher",
-                "gcloud pubsub subscriptions add-iam-policy-binding factory-jobs-push --project=demo-proj"
+                "gcloud pubsub subscriptions add-iam-policy-binding datafactory-jobs-push --project=demo-proj"
                         + " --member=serviceAccount:" + PUBSUB_AGENT + " --role=roles/pubsub.subscriber",
                 "gcloud iam service-accounts add-iam-policy-binding factory-push-invoker@demo-proj.iam.gserviceaccount.com"
                         + " --project=demo-proj --member=serviceAccount:" + PUBSUB_AGENT
@@ -92,7 +92,7 @@ class ProvisionScriptTest {
         }
         assertThat(commands).anyMatch(c -> c.startsWith("gcloud storage buckets add-iam-policy-binding gs://demo-proj-factory-results")
                 && c.contains("serviceAccount:factory-worker@") && c.contains("--role=roles/storage.objectCreator"));
-        assertThat(commands).anyMatch(c -> c.startsWith("gcloud pubsub topics add-iam-policy-binding factory-jobs ")
+        assertThat(commands).anyMatch(c -> c.startsWith("gcloud pubsub topics add-iam-policy-binding datafactory-jobs ")
                 && c.contains("serviceAccount:factory-orchestrator@") && c.contains("--role=roles/pubsub.publisher"));
         assertThat(commands).anyMatch(c -> c.startsWith("gcloud artifacts repositories add-iam-policy-binding datafactory")
                 && c.contains("serviceAccount:factory-deployer@") && c.contains("--role=roles/artifactregistry.writer"));
@@ -143,7 +143,7 @@ class ProvisionScriptTest {
         assertThat(rerun.exitCode()).as(rerun.describe()).isZero();
         List<String> calls = everythingExists.calls();
         assertThat(calls).noneMatch(c -> c.matches("gcloud \\S+( \\S+)? create .*"));
-        assertThat(calls).anyMatch(c -> c.startsWith("gcloud pubsub subscriptions update factory-jobs-push ")
+        assertThat(calls).anyMatch(c -> c.startsWith("gcloud pubsub subscriptions update datafactory-jobs-push ")
                 && c.contains("--ack-deadline=600") && c.contains("--max-delivery-attempts=5"));
         assertThat(calls).anyMatch(c -> c.startsWith("gcloud builds triggers update github factory-deploy-main "));
         assertThat(calls).anyMatch(c -> c.startsWith("gcloud run services add-iam-policy-binding factory-worker "));
@@ -158,7 +158,7 @@ class ProvisionScriptTest {
 
         assertThat(first.exitCode()).as(first.describe()).isZero();
         List<String> calls = emptyProject.calls();
-        assertThat(calls).anyMatch(c -> c.startsWith("gcloud pubsub subscriptions create factory-jobs-push "));
+        assertThat(calls).anyMatch(c -> c.startsWith("gcloud pubsub subscriptions create datafactory-jobs-push "));
         assertThat(calls).anyMatch(c -> c.startsWith("gcloud storage buckets create gs://demo-proj-factory-results "));
         assertThat(calls).anyMatch(c -> c.startsWith("gcloud storage buckets update gs://demo-proj-factory-results ")
                 && c.contains("--lifecycle-file="));
