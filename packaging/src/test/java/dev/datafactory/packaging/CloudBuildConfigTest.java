@@ -143,6 +143,8 @@ class CloudBuildConfigTest {
                         "--concurrency=", "--cpu=", "--memory=", "--timeout=",
                         "DATAFACTORY_IMAGE_DIGEST=sha256:" + DIGEST_HEX,
                         // The worker checks push tokens against its own URL: the audience provision.sh sets.
+                        "DATAFACTORY_AUDIENCE=" + SERVICE_URL + ",",
+                        "DATAFACTORY_ALLOWED_EMAILS=factory-push-invoker@demo-proj.iam.gserviceaccount.com",
                         "DATAFACTORY_GCP_WORKER_URL=" + SERVICE_URL + ",",
                         "DATAFACTORY_GCP_PUSH_SERVICE_ACCOUNT=factory-push-invoker@demo-proj.iam.gserviceaccount.com",
                         "DATAFACTORY_GCP_BUCKET=demo-proj-factory-results");

@@ -71,12 +71,6 @@ class WorkerDockerfileTest {
     }
 
     @Test
-    void chromiumGetsCloudRunFlags() {
-        assertThat(dockerfile.finalStage()).anyMatch(i -> i.keyword().equals("ENV")
-                && i.arguments().contains("--disable-dev-shm-usage"));
-    }
-
-    @Test
     void entryPointIsWhatFactoryWorkerRuns() throws Exception {
         List<String> entryPoint = entryPoint();
         assertThat(entryPoint).hasSize(5);
