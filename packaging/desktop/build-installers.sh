@@ -78,6 +78,9 @@ modules=java.base,java.compiler,java.desktop,java.logging,java.management,java.n
 modules+=,java.security.jgss,java.sql,java.xml,jdk.unsupported,jdk.crypto.ec,jdk.httpserver,jdk.zipfs
 modules+=,jdk.localedata,jdk.charsets,jdk.management
 
+# jlink renamed its compression levels in JDK 21 (and warns about the old names there).
+if [[ $(jpackage --version | cut -d. -f1) -ge 21 ]]; then compress=zip-6; else compress=2; fi
+
 # $APPDIR in --java-options is expanded by the jpackage launcher at run time, not by this shell.
 # shellcheck disable=SC2016
 common=(
@@ -91,7 +94,7 @@ common=(
   --main-class dev.datafactory.launcher.Main
   --java-options '--module-path $APPDIR/lib-fx --add-modules javafx.controls'
   --add-modules "$modules"
-  --jlink-options "--strip-debug --no-header-files --no-man-pages --compress=2"
+  --jlink-options "--strip-debug --no-header-files --no-man-pages --compress=$compress"
   --dest "$out_dir"
 )
 

@@ -165,11 +165,15 @@ class CloudBuildConfigTest {
         assertThat(deploy.exitCode()).as(deploy.describe()).isZero();
         String source = "--source=" + workspace().resolve("orchestrator-function");
         assertThat(fakes.calls()).anyMatch(c -> c.startsWith("gcloud functions deploy factory-orchestrator")
-                && c.contains("--gen2") && c.contains("--trigger-http") && c.contains("--no-allow-unauthenticated")
+                && c.contains("--no-gen2") && c.contains("--trigger-http") && c.contains("--no-allow-unauthenticated")
                 && c.contains(source)
                 && c.contains("--entry-point=" + build.declaredSubstitutions().get("_ORCHESTRATOR_ENTRY_POINT"))
-                && c.contains("DATAFACTORY_GCP_ORCHESTRATOR_URL=https://factory-orchestrator-123456789012.europe-west1.run.app,")
+                && c.contains("--service-account=factory-orchestrator@demo-proj.iam.gserviceaccount.com")
+                && c.contains("DATAFACTORY_GCP_ORCHESTRATOR_URL=https://europe-west1-demo-proj.cloudfunctions.net/factory-orchestrator,")
                 && c.contains("DATAFACTORY_GCP_SCHEDULER_SERVICE_ACCOUNT=factory-scheduler-invoker@demo-proj.iam.gserviceaccount.com"));
+        assertThat(fakes.calls()).anyMatch(c -> c.startsWith("gcloud functions add-iam-policy-binding factory-orchestrator")
+                && c.contains("factory-scheduler-invoker@demo-proj.iam.gserviceaccount.com")
+                && c.contains("--role=roles/cloudfunctions.invoker"));
         assertThat(CloudBuildFile.script(build.step("test")))
                 .contains("packaging/deploy/stage-orchestrator.sh /workspace/orchestrator-function $COMMIT_SHA");
     }
