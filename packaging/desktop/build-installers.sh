@@ -31,6 +31,13 @@ if ! command -v jpackage >/dev/null; then
   exit 69
 fi
 
+for tool in zip unzip; do
+  if ! command -v "$tool" >/dev/null; then
+    echo "$tool not found: install it (Debian: apt-get install -y zip unzip)" >&2
+    exit 69
+  fi
+done
+
 if ! $skip_build; then
   (cd "$root" && mvn -B -q -pl launcher -am -DskipTests -Dbuild.sha="$(git rev-parse HEAD 2>/dev/null || echo unknown)" package)
 fi

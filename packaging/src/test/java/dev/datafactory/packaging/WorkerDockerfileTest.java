@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,21 +75,34 @@ class WorkerDockerfileTest {
     @Test
     void entryPointIsWhatFactoryWorkerRuns() throws Exception {
         List<String> entryPoint = entryPoint();
-        assertThat(entryPoint).hasSize(5);
+        int cp = entryPoint.indexOf("-cp");
         assertThat(entryPoint.get(0)).isEqualTo("java");
-        assertThat(entryPoint.get(1)).isEqualTo("-cp");
-        assertThat(entryPoint.get(2)).isEqualTo("/app/factory.jar:/app/lib/*");
-        assertThat(entryPoint.get(3)).isEqualTo(Main.class.getName());
-        assertThat(entryPoint.subList(4, entryPoint.size())).containsExactly("worker");
+        assertThat(cp).isPositive();
+        assertThat(entryPoint.get(cp + 1)).isEqualTo("/app/factory.jar:/app/lib/*");
+        assertThat(entryPoint.get(cp + 2)).isEqualTo(Main.class.getName());
+        assertThat(entryPoint.subList(cp + 3, entryPoint.size())).containsExactly("worker");
         // /app is filled from the launcher's runtime layout, the one ./factory runs from.
         assertThat(dockerfile.instructions()).anyMatch(i -> i.keyword().equals("RUN")
                 && i.arguments().contains("cp launcher/target/factory.jar /out/app/")
                 && i.arguments().contains("cp -r launcher/target/lib /out/app/lib"));
         assertThat(dockerfile.finalStage()).anyMatch(i -> i.keyword().equals("COPY")
                 && i.arguments().endsWith("/out/app/ /app/"));
+    }
+
+    @Test
+    void entryPointUsesTheJvmOptionsAndMainClassOfTheFactoryScript() throws Exception {
         Path factoryScript = RepoFiles.path("factory");
-        if (Files.exists(factoryScript)) {
-            assertThat(Files.readString(factoryScript)).contains(Main.class.getName()).contains("factory.jar");
+        // ./factory arrives with the launcher work on main; until then the checks above stand alone.
+        if (!Files.exists(factoryScript)) {
+            return;
+        }
+        String script = Files.readString(factoryScript);
+        assertThat(script).contains("-cp \"$TARGET/factory.jar:$TARGET/lib/*\" " + Main.class.getName() + " \"$@\"");
+        Matcher jvm = Pattern.compile("(?m)^jvm=\\(([^)]*)\\)").matcher(script);
+        assertThat(jvm.find()).as("a jvm=(...) options array in ./factory").isTrue();
+        List<String> entryPoint = entryPoint();
+        for (String option : jvm.group(1).trim().split("\\s+")) {
+            assertThat(entryPoint.subList(1, entryPoint.indexOf("-cp"))).as("JVM options of ./factory").contains(option);
         }
     }
 
@@ -95,7 +110,8 @@ class WorkerDockerfileTest {
     void entryPointClassPathStartsTheLauncherFromItsBuildOutput() throws Exception {
         Path target = RepoFiles.path("launcher/target");
         List<String> command = new ArrayList<>();
-        for (String part : entryPoint().subList(0, 4)) {
+        List<String> entryPoint = entryPoint();
+        for (String part : entryPoint.subList(0, entryPoint.size() - 1)) {
             command.add(part.replace("/app/", target + "/"));
         }
         command.add("--version");
