@@ -127,6 +127,7 @@ step() {
 
 if [[ -z "$project_number" ]]; then
   if $dry_run; then
+    echo "# check: gcloud projects describe $project --format='value(projectNumber)'"
     project_number="PROJECT_NUMBER"
   else
     project_number=$(gcloud projects describe "$project" --format='value(projectNumber)')
