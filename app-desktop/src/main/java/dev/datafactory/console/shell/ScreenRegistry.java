@@ -3,6 +3,7 @@ package dev.datafactory.console.shell;
 import dev.datafactory.console.common.ConsoleContext;
 import dev.datafactory.console.common.Screen;
 import dev.datafactory.console.common.ScreenId;
+import dev.datafactory.console.schedules.SchedulesScreen;
 import dev.datafactory.console.settings.BackendConnector;
 import dev.datafactory.console.settings.BackendSettings;
 
@@ -29,7 +30,7 @@ final class ScreenRegistry {
 
     private Screen create(ScreenId id) {
         return switch (id) {
-            case SCHEDULES -> new PlaceholderScreen(id);
+            case SCHEDULES -> new SchedulesScreen(context);
             case TEST_SCRAPE -> new PlaceholderScreen(id);
             case LOGS -> new PlaceholderScreen(id);
             case RUNS -> new PlaceholderScreen(id);
