@@ -6,6 +6,7 @@ import dev.datafactory.console.common.ScreenId;
 import dev.datafactory.console.schedules.SchedulesScreen;
 import dev.datafactory.console.settings.BackendConnector;
 import dev.datafactory.console.settings.BackendSettings;
+import dev.datafactory.console.settings.SettingsScreen;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -35,7 +36,7 @@ final class ScreenRegistry {
             case LOGS -> new PlaceholderScreen(id);
             case RUNS -> new PlaceholderScreen(id);
             case COMPARE -> new PlaceholderScreen(id);
-            case SETTINGS -> new PlaceholderScreen(id);
+            case SETTINGS -> new SettingsScreen(context, settings, connector);
         };
     }
 
