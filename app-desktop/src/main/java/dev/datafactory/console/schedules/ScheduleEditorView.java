@@ -35,7 +35,7 @@ final class ScheduleEditorView extends BorderPane {
     private final FieldErrors errors;
     private final TabPane sections = new TabPane();
     private final TabPane templateTabs = new TabPane();
-    private final Tab whenTab = new Tab("When");
+    private final Tab whenTab = new Tab("Timing");
     private final Tab templateTab = new Tab("Job template");
     private final Tab formTab = new Tab("Form");
     private final Tab jsonTab = new Tab("JSON");
@@ -55,7 +55,8 @@ final class ScheduleEditorView extends BorderPane {
         Button save = new Button("Save", new FontIcon(Feather.CHECK));
         save.setId("editor-save");
         save.getStyleClass().add(Styles.ACCENT);
-        save.setDefaultButton(true);
+        // Not the default button: Enter in a spinner or field must not store a half-edited schedule.
+        save.setTooltip(new javafx.scene.control.Tooltip("Save (Ctrl+S)"));
         save.disableProperty().bind(vm.savingProperty());
         save.setOnAction(e -> onSave.run());
         Button cancel = new Button("Cancel");

@@ -82,6 +82,12 @@ public final class SchedulesScreen implements Screen {
                 list.runNow();
             }
             case REFRESH -> list.refresh();
+            case SAVE -> {
+                if (!editing) {
+                    return false;
+                }
+                save();
+            }
             case DELETE -> {
                 if (editing) {
                     return false;
@@ -127,8 +133,8 @@ public final class SchedulesScreen implements Screen {
                 column("Name", 170, ScheduleRow::name),
                 column("Runs", 250, ScheduleRow::description),
                 column("Time zone", 130, ScheduleRow::timeZone),
-                column("Next run (schedule zone)", 200, ScheduleRow::nextInScheduleZone),
-                column("Next run (" + context.operatorZone().getId() + ")", 200, ScheduleRow::nextInOperatorZone),
+                column("Next run", 190, ScheduleRow::nextInScheduleZone),
+                column("Your time (" + context.operatorZone().getId() + ")", 190, ScheduleRow::nextInOperatorZone),
                 column("State", 80, ScheduleRow::state),
                 column("Last run", 130, ScheduleRow::lastStatus),
                 column("Verdict", 160, ScheduleRow::lastVerdict)));
@@ -207,6 +213,8 @@ public final class SchedulesScreen implements Screen {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Delete the schedule \"" + row.name() + "\" ("
                 + row.id() + ")? It stops firing at once; its past runs and logs stay.", delete, ButtonType.CANCEL);
         alert.setTitle("Delete schedule");
+        alert.getDialogPane().lookupButton(delete).setId("confirm-delete");
+        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("confirm-cancel");
         alert.setHeaderText("Delete " + row.name() + "?");
         if (root.getScene() != null) {
             alert.initOwner(root.getScene().getWindow());

@@ -96,7 +96,7 @@ final class SpecFormView extends ScrollPane {
         fullPage.selectedProperty().bindBidirectional(vm.fullPageProperty());
         HBox shots = new HBox(12, when, fullPage);
         shots.setAlignment(Pos.CENTER_LEFT);
-        add("When", shots, errors.register("template.screenshots", when, tab, tabs));
+        add("Take screenshots", shots, errors.register("template.screenshots", when, tab, tabs));
 
         section("Block signals");
         area("Selectors", "spec-block-selectors", vm.blockSelectorsProperty(), "template.blockSignals.selectors",
