@@ -121,6 +121,8 @@ final class ScheduleEditorView extends BorderPane {
         int row = 0;
 
         idField.setId("editor-id");
+        idField.setMaxWidth(520);
+        nameField.setMaxWidth(520);
         idField.setPromptText("lower-case letters, digits, - and _, e.g. demo-products");
         idField.textProperty().bindBidirectional(vm.idProperty());
         row = add(grid, row, "Id", idField, errors.register("id", idField, whenTab, sections));

@@ -12,8 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
@@ -130,10 +129,14 @@ public final class SettingsScreen implements Screen {
         HBox actions = new HBox(8, test, apply, progress, status);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        ListView<CheckItem> checks = new ListView<>(vm.checks());
+        VBox checks = new VBox(6);
         checks.setId("settings-checks");
-        checks.setPrefHeight(260);
-        checks.setCellFactory(v -> new CheckCell());
+        checks.getStyleClass().add("check-list");
+        Label none = new Label("Press Test connection to try each part of the backend in turn.");
+        none.getStyleClass().add(Styles.TEXT_MUTED);
+        checks.getChildren().setAll(none);
+        vm.checks().addListener((ListChangeListener<CheckItem>) c -> checks.getChildren().setAll(
+                vm.checks().isEmpty() ? List.of(none) : vm.checks().stream().map(SettingsScreen::checkLine).toList()));
         Label checksTitle = new Label("Connection test");
         checksTitle.getStyleClass().add(Styles.TITLE_4);
         Label hint = new Label("Shortcuts: Ctrl+1…6 screens, Ctrl+N new schedule, Ctrl+R run, F5 refresh,"
@@ -144,9 +147,11 @@ public final class SettingsScreen implements Screen {
                 checks, hint);
         box.setPadding(new Insets(16, 20, 16, 20));
         box.setMaxWidth(900);
-        VBox.setVgrow(checks, Priority.ALWAYS);
         box.setId("settings-screen");
-        return box;
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private static Label section(String text) {
@@ -198,29 +203,21 @@ public final class SettingsScreen implements Screen {
     }
 
     /** A check line: a coloured icon for the outcome, what was tried, and the detail or fix. */
-    private static final class CheckCell extends ListCell<CheckItem> {
-        @Override
-        protected void updateItem(CheckItem item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null);
-                setGraphic(null);
-                return;
-            }
-            FontIcon icon = switch (item.outcome()) {
-                case OK -> new FontIcon(Feather.CHECK_CIRCLE);
-                case FAILED -> new FontIcon(Feather.X_CIRCLE);
-                case SKIPPED -> new FontIcon(Feather.MINUS_CIRCLE);
-            };
-            icon.getStyleClass().add(switch (item.outcome()) {
-                case OK -> Styles.SUCCESS;
-                case FAILED -> Styles.DANGER;
-                case SKIPPED -> Styles.TEXT_MUTED;
-            });
-            setGraphic(icon);
-            setText(item.what() + ": " + item.detail());
-            setWrapText(true);
-            setPrefWidth(0);
-        }
+    private static Label checkLine(CheckItem item) {
+        FontIcon icon = new FontIcon(switch (item.outcome()) {
+            case OK -> Feather.CHECK_CIRCLE;
+            case FAILED -> Feather.X_CIRCLE;
+            case SKIPPED -> Feather.MINUS_CIRCLE;
+        });
+        icon.getStyleClass().add(switch (item.outcome()) {
+            case OK -> Styles.SUCCESS;
+            case FAILED -> Styles.DANGER;
+            case SKIPPED -> Styles.TEXT_MUTED;
+        });
+        Label line = new Label(item.what() + ": " + item.detail(), icon);
+        line.setWrapText(true);
+        line.setGraphicTextGap(8);
+        line.setUserData(item);
+        return line;
     }
 }

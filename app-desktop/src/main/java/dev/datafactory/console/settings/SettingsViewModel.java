@@ -40,6 +40,9 @@ public final class SettingsViewModel {
     private final StringProperty workerUrl = new SimpleStringProperty(this, "workerUrl", "");
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
     private final ObservableList<CheckItem> checks = FXCollections.observableArrayList();
+    // One read-only view each: a view made per call would be collected and drop its listeners.
+    private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
+    private final ObservableList<CheckItem> checksView = FXCollections.unmodifiableObservableList(checks);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper(this, "current", "");
@@ -89,7 +92,7 @@ public final class SettingsViewModel {
 
     /** Problems of the fields as typed, keyed by field name ({@code gcpProject}, {@code workerUrl}, ...). */
     public ObservableList<Problem> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsView;
     }
 
     public List<String> problemsAt(String field) {
@@ -98,7 +101,7 @@ public final class SettingsViewModel {
 
     /** The results of the last connection test, one per thing tried. */
     public ObservableList<CheckItem> checks() {
-        return FXCollections.unmodifiableObservableList(checks);
+        return checksView;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -100,7 +100,7 @@ class SchedulesScreenFxTest {
     @Test
     @Order(2)
     void editsTheScheduleInRawCronAndTheBuilderFollows() {
-        robot.clickOn("Nightly products");
+        clickRow("Nightly products");
         robot.clickOn("#schedules-edit");
         TextField raw = robot.lookup("#cron-raw").queryAs(TextField.class);
         robot.interact(raw::clear);
@@ -121,7 +121,7 @@ class SchedulesScreenFxTest {
     @Test
     @Order(3)
     void invalidInputIsShownAtItsFieldAndNothingIsStored() {
-        robot.clickOn("Nightly products");
+        clickRow("Nightly products");
         robot.clickOn("#schedules-edit");
         robot.clickOn("Job template");
         // Below the fold of the form's scroll pane: typed programmatically into the same field.
@@ -147,7 +147,7 @@ class SchedulesScreenFxTest {
     @Test
     @Order(4)
     void pausesDuplicatesAndDeletesWithConfirmation() {
-        robot.clickOn("Nightly products");
+        clickRow("Nightly products");
         robot.clickOn("#schedules-pause");
         waitUntil(() -> backend.schedules().get("nightly-products").map(Schedule::state)
                 .orElse(null) == ScheduleState.PAUSED);
@@ -157,7 +157,7 @@ class SchedulesScreenFxTest {
         assertThat(backend.schedules().get("nightly-products-copy").orElseThrow().name())
                 .isEqualTo("Nightly products (copy)");
 
-        robot.clickOn("Nightly products (copy)");
+        clickRow("Nightly products (copy)");
         robot.clickOn("#schedules-delete");
         robot.clickOn("#confirm-cancel");
         assertThat(backend.schedules().get("nightly-products-copy")).isPresent();
@@ -165,6 +165,13 @@ class SchedulesScreenFxTest {
         robot.clickOn("#confirm-delete");
         waitUntil(() -> backend.schedules().get("nightly-products-copy").isEmpty());
         assertThat(backend.schedules().list()).extracting(Schedule::id).containsExactly("nightly-products");
+    }
+
+    /** Rows are drawn on the next pulse after the list changes: wait for the cell, then click it. */
+    private void clickRow(String name) {
+        Node table = robot.lookup("#schedules-table").query();
+        waitUntil(() -> robot.from(table).lookup(name).tryQuery().isPresent());
+        robot.clickOn(robot.from(table).lookup(name).<Node>query());
     }
 
     private void replaceSpinnerText(String query, String value) {

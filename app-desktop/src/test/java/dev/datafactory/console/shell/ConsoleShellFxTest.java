@@ -9,9 +9,9 @@ import dev.datafactory.model.schedule.RetryPolicy;
 import dev.datafactory.model.schedule.Schedule;
 import dev.datafactory.model.schedule.ScheduleState;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -86,11 +87,12 @@ class ConsoleShellFxTest {
     @Order(3)
     void testConnectionListsWhatWorks() {
         robot.clickOn("#settings-test");
-        ListView<?> checks = robot.lookup("#settings-checks").queryAs(ListView.class);
-        waitUntil(() -> checks.getItems().size() >= 7);
-        assertThat(checks.getItems()).map(i -> ((CheckItem) i).what()).contains("Schedules", "Artifacts", "Worker");
-        assertThat(checks.getItems()).map(i -> ((CheckItem) i).outcome())
-                .doesNotContain(CheckItem.Outcome.FAILED);
+        VBox checks = robot.lookup("#settings-checks").queryAs(VBox.class);
+        waitUntil(() -> checks.getChildren().size() >= 7);
+        List<CheckItem> items = checks.getChildren().stream().map(n -> (CheckItem) n.getUserData()).toList();
+        assertThat(items).extracting(CheckItem::what).contains("Schedules", "Artifacts", "Worker");
+        assertThat(items).extracting(CheckItem::outcome).doesNotContain(CheckItem.Outcome.FAILED);
+        assertThat(((Label) checks.getChildren().get(2)).getText()).startsWith("Schedules: 1 schedule(s) readable");
         assertThat(robot.lookup("#settings-status").queryAs(Label.class).getText())
                 .isEqualTo("Everything that was tried works.");
     }
@@ -99,7 +101,9 @@ class ConsoleShellFxTest {
     @Order(4)
     void aFailingActionBecomesAMessageNotAStackTrace() {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
-        robot.clickOn("Hourly check");
+        javafx.scene.Node table = robot.lookup("#schedules-table").query();
+        waitUntil(() -> robot.from(table).lookup("Hourly check").tryQuery().isPresent());
+        robot.clickOn(robot.from(table).lookup("Hourly check").<javafx.scene.Node>query());
         backend.schedules().delete("hourly");
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         Label status = robot.lookup("#status-message").queryAs(Label.class);
@@ -107,8 +111,7 @@ class ConsoleShellFxTest {
         assertThat(status.getText()).contains("Hourly check").doesNotContain("Exception").doesNotContain("\tat ");
 
         robot.type(KeyCode.F5);
-        TableView<?> table = robot.lookup("#schedules-table").queryAs(TableView.class);
-        waitUntil(() -> table.getItems().isEmpty());
+        waitUntil(() -> ((TableView<?>) table).getItems().isEmpty());
     }
 
     private static void waitUntil(BooleanSupplier condition) {
