@@ -4,7 +4,7 @@ package dev.datafactory.console.settings;
 public record CheckItem(String what, Outcome outcome, String detail) {
 
     public enum Outcome {
-        OK, FAILED, SKIPPED
+        OK, WARNING, FAILED, SKIPPED
     }
 
     public static CheckItem ok(String what, String detail) {

@@ -2,6 +2,8 @@ package dev.datafactory.console.settings;
 
 import dev.datafactory.console.common.ConsoleBackend;
 import dev.datafactory.console.common.UserMessages;
+import dev.datafactory.gcp.GcpClients;
+import dev.datafactory.gcp.check.GcpCheck;
 import dev.datafactory.model.ports.LogQuery;
 import dev.datafactory.model.ports.RunQuery;
 import dev.datafactory.model.validation.Problems;
@@ -43,6 +45,11 @@ public final class ConnectionCheck {
         }
         if (settings.kind() == BackendSettings.Kind.LOCAL) {
             items.add(dataDirectory(settings.localDataDir()));
+        } else {
+            // The GCP backend's own check knows each service's resources and the roles they need.
+            items.addAll(gcp(settings));
+            items.add(workerHealth(settings.workerUrl()));
+            return items;
         }
         ConsoleBackend backend;
         try {
@@ -66,6 +73,20 @@ public final class ConnectionCheck {
         }
         items.add(workerHealth(settings.workerUrl()));
         return items;
+    }
+
+    private static List<CheckItem> gcp(BackendSettings settings) {
+        try (GcpClients clients = new GcpClients(DefaultBackendConnector.gcpSettings(settings))) {
+            return new GcpCheck(clients).run().stream().map(r -> new CheckItem(r.service() + " · " + r.item(),
+                    switch (r.outcome()) {
+                        case OK -> CheckItem.Outcome.OK;
+                        case WARN -> CheckItem.Outcome.WARNING;
+                        case FAIL -> CheckItem.Outcome.FAILED;
+                        case SKIPPED -> CheckItem.Outcome.SKIPPED;
+                    }, r.detail())).toList();
+        } catch (RuntimeException e) {
+            return List.of(CheckItem.failed("Google Cloud", UserMessages.describe(e)));
+        }
     }
 
     private static CheckItem dataDirectory(Path dir) {
@@ -111,8 +132,11 @@ public final class ConnectionCheck {
                     + " project's network)" : "";
             return CheckItem.failed("Worker", url + " answered HTTP " + response.statusCode() + hint);
         } catch (IOException e) {
-            return CheckItem.failed("Worker", url + " is unreachable: " + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()) + "; is the worker running and the URL right?");
+            String why = e instanceof java.net.ConnectException ? "connection refused"
+                    : e instanceof java.net.http.HttpTimeoutException ? "no answer within " + HTTP_TIMEOUT.toSeconds() + " s"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return CheckItem.failed("Worker", url + " is unreachable (" + why + "); is the worker running and the URL"
+                    + " right?");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CheckItem.failed("Worker", "check of " + url + " was interrupted");

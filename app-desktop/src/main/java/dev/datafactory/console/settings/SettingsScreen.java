@@ -206,11 +206,13 @@ public final class SettingsScreen implements Screen {
     private static Label checkLine(CheckItem item) {
         FontIcon icon = new FontIcon(switch (item.outcome()) {
             case OK -> Feather.CHECK_CIRCLE;
+            case WARNING -> Feather.ALERT_TRIANGLE;
             case FAILED -> Feather.X_CIRCLE;
             case SKIPPED -> Feather.MINUS_CIRCLE;
         });
         icon.getStyleClass().add(switch (item.outcome()) {
             case OK -> Styles.SUCCESS;
+            case WARNING -> Styles.WARNING;
             case FAILED -> Styles.DANGER;
             case SKIPPED -> Styles.TEXT_MUTED;
         });

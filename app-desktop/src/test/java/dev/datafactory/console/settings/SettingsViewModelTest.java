@@ -115,16 +115,20 @@ class SettingsViewModelTest {
     }
 
     @Test
-    void gcpIsReportedAsUnavailableInThisBuild() {
+    void gcpIsCheckedServiceByServiceByTheGcpBackendsOwnCheck() {
         vm.kindProperty().set(BackendSettings.Kind.GCP);
         vm.projectProperty().set("my-project-123");
         vm.regionProperty().set("europe-west1");
         vm.topicProperty().set("jobs");
         vm.bucketProperty().set("my-bucket");
         vm.testConnection();
-        assertThat(vm.checks()).extracting(CheckItem::what).contains("Open backend");
-        assertThat(vm.checks()).filteredOn(c -> c.what().equals("Open backend")).singleElement()
-                .satisfies(c -> assertThat(c.outcome()).isEqualTo(CheckItem.Outcome.FAILED));
+        // Whether this machine has Application Default Credentials decides OK or FAILED on the first
+        // line; either way every service gets its own line, and the worker is reported last.
+        assertThat(vm.checks().get(0).what()).isEqualTo("Credentials · Application Default Credentials");
+        assertThat(vm.checks()).extracting(CheckItem::what).anyMatch(w -> w.startsWith("Cloud Scheduler"))
+                .anyMatch(w -> w.startsWith("Pub/Sub · topic jobs")).anyMatch(w -> w.startsWith("Cloud Logging"))
+                .anyMatch(w -> w.startsWith("Cloud Storage · bucket my-bucket"));
+        assertThat(vm.checks().get(vm.checks().size() - 1).what()).isEqualTo("Worker");
     }
 
     @Test
