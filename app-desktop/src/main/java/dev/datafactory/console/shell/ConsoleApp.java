@@ -83,7 +83,7 @@ public final class ConsoleApp extends Application {
             state = currentBounds();
         }
         stateStore.save(state);
-        window.close();
+        window.dispose();
         tasks.close();
         window = null;
     }

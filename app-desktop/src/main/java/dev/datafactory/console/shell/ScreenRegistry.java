@@ -40,6 +40,12 @@ final class ScreenRegistry {
         };
     }
 
+    /** Disposes every screen built so far; the registry is not used afterwards. */
+    void disposeAll() {
+        screens.values().forEach(Screen::dispose);
+        screens.clear();
+    }
+
     ConsoleContext context() {
         return context;
     }

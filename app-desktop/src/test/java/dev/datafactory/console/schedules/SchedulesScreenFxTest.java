@@ -169,9 +169,15 @@ class SchedulesScreenFxTest {
 
     /** Rows are drawn on the next pulse after the list changes: wait for the cell, then click it. */
     private void clickRow(String name) {
+        waitUntil(() -> row(name).isPresent());
+        robot.clickOn(row(name).orElseThrow());
+    }
+
+    /** The shown cell label with this text (the table also keeps detached cells for measuring and reuse). */
+    private java.util.Optional<Node> row(String name) {
         Node table = robot.lookup("#schedules-table").query();
-        waitUntil(() -> robot.from(table).lookup(name).tryQuery().isPresent());
-        robot.clickOn(robot.from(table).lookup(name).<Node>query());
+        return robot.from(table).lookup((Node n) -> n instanceof Label l && name.equals(l.getText())
+                && n.getScene() != null).match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery();
     }
 
     private void replaceSpinnerText(String query, String value) {
