@@ -100,7 +100,7 @@ public final class SettingsScreen implements Screen {
                 BackendSettings.Kind.GCP);
         row = field(grid, row, "Region", "settings-region", "gcpRegion", vm.regionProperty(), "europe-west1",
                 BackendSettings.Kind.GCP);
-        row = field(grid, row, "Pub/Sub topic", "settings-topic", "topic", vm.topicProperty(), "jobs",
+        row = field(grid, row, "Pub/Sub topic", "settings-topic", "topic", vm.topicProperty(), "datafactory-jobs",
                 BackendSettings.Kind.GCP);
         row = field(grid, row, "Bucket", "settings-bucket", "bucket", vm.bucketProperty(), "my-scraper-artifacts",
                 BackendSettings.Kind.GCP);

@@ -55,9 +55,9 @@ public final class SettingsViewModel {
         this.store = store;
         current.set(active.describe());
         load(active);
-        kind.addListener((o, a, b) -> validate());
+        kind.addListener((o, a, b) -> edited());
         for (StringProperty p : List.of(dataDir, project, region, topic, bucket, workerUrl)) {
-            p.addListener((o, a, b) -> validate());
+            p.addListener((o, a, b) -> edited());
         }
         validate();
     }
@@ -172,6 +172,15 @@ public final class SettingsViewModel {
                 .onError(e -> status.set("Could not switch: " + UserMessages.describe(e)))
                 .onFinished(() -> busy.set(false))
                 .start();
+    }
+
+    /** Results of a test describe the settings they tested; once those change they would mislead. */
+    private void edited() {
+        validate();
+        if (!busy.get()) {
+            checks.clear();
+            status.set("");
+        }
     }
 
     private void load(BackendSettings s) {

@@ -96,6 +96,10 @@ class SettingsViewModelTest {
         assertThat(vm.checks()).filteredOn(c -> c.outcome() == CheckItem.Outcome.FAILED).isEmpty();
         assertThat(vm.checks().get(vm.checks().size() - 1).detail()).contains("abc123");
         assertThat(vm.statusProperty().get()).isEqualTo("Everything that was tried works.");
+
+        vm.workerUrlProperty().set("http://127.0.0.1:1");
+        assertThat(vm.checks()).as("results of other settings are cleared").isEmpty();
+        assertThat(vm.statusProperty().get()).isEmpty();
     }
 
     @Test
