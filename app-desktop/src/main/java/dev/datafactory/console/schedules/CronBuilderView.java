@@ -70,6 +70,7 @@ final class CronBuilderView extends VBox {
         description.getStyleClass().add("cron-description");
         description.textProperty().bind(vm.descriptionProperty());
         description.setWrapText(true);
+        description.managedProperty().bind(vm.descriptionProperty().isNotEmpty());
         Label error = new Label();
         error.setId("cron-error");
         error.getStyleClass().add("field-error");

@@ -147,7 +147,9 @@ final class ScheduleEditorView extends BorderPane {
         row = add(grid, row, "State", enabled, null);
 
         CronBuilderView cron = new CronBuilderView(vm.cron());
-        add(grid, row, "Runs", cron, errors.register("cron", cron.rawField(), whenTab, sections));
+        // The builder shows cron problems live under the expression; the field is still marked on save.
+        errors.register("cron", cron.rawField(), whenTab, sections);
+        add(grid, row, "Runs", cron, null);
 
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
@@ -172,7 +174,9 @@ final class ScheduleEditorView extends BorderPane {
     private ListView<Problem> problemList() {
         ListView<Problem> list = new ListView<>(vm.problems());
         list.setId("editor-problems");
-        list.setPrefHeight(110);
+        // As tall as its problems, up to four lines; more scroll.
+        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.min(4 * 26 + 6,
+                javafx.beans.binding.Bindings.size(vm.problems()).multiply(26).add(6)));
         list.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.problems()));
         list.managedProperty().bind(list.visibleProperty());
         list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {

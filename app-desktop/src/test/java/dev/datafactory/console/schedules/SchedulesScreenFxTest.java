@@ -89,6 +89,8 @@ class SchedulesScreenFxTest {
         assertThat(stored.state()).isEqualTo(ScheduleState.ENABLED);
         assertThat(stored.template().startUrls()).containsExactly("https://example.com/");
 
+        // The editor closes when the FX thread hears of the save, a moment after the store has it.
+        waitUntil(() -> robot.lookup("#schedules-table").tryQuery().isPresent());
         TableView<?> table = robot.lookup("#schedules-table").queryAs(TableView.class);
         waitUntil(() -> table.getItems().size() == 1);
         ScheduleRow row = (ScheduleRow) table.getItems().get(0);
@@ -134,9 +136,10 @@ class SchedulesScreenFxTest {
         assertThat(robot.lookup("#cron-error").queryAs(Label.class).isVisible()).isTrue();
 
         robot.clickOn("#editor-save");
-        Label cronError = robot.lookup("#error-cron").queryAs(Label.class);
+        Label cronError = robot.lookup("#cron-error").queryAs(Label.class);
         assertThat(cronError.isVisible()).isTrue();
         assertThat(cronError.getText()).contains("61 * * * *");
+        assertThat(raw.getStyleClass()).contains("invalid");
         Label widthError = robot.lookup("#error-template-browser-viewport").queryAs(Label.class);
         assertThat(widthError.getText()).contains("width").contains("wide");
         assertThat(robot.lookup("#editor-save-error").queryAs(Label.class).getText()).contains("2 problems");
@@ -169,6 +172,9 @@ class SchedulesScreenFxTest {
 
     /** Rows are drawn on the next pulse after the list changes: wait for the cell, then click it. */
     private void clickRow(String name) {
+        waitUntil(() -> robot.lookup("#schedules-table").tryQuery().isPresent() && row(name).isPresent());
+        // A reload may still redraw the rows; let it settle before picking the cell to click.
+        WaitForAsyncUtils.waitForFxEvents();
         waitUntil(() -> row(name).isPresent());
         robot.clickOn(row(name).orElseThrow());
     }
