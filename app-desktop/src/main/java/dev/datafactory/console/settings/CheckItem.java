@@ -11,6 +11,10 @@ public record CheckItem(String what, Outcome outcome, String detail) {
         return new CheckItem(what, Outcome.OK, detail);
     }
 
+    public static CheckItem warning(String what, String detail) {
+        return new CheckItem(what, Outcome.WARNING, detail);
+    }
+
     public static CheckItem failed(String what, String detail) {
         return new CheckItem(what, Outcome.FAILED, detail);
     }

@@ -4,6 +4,8 @@ import dev.datafactory.console.common.ConsoleBackend;
 import dev.datafactory.console.common.UserMessages;
 import dev.datafactory.gcp.GcpClients;
 import dev.datafactory.gcp.check.GcpCheck;
+import dev.datafactory.local.data.DataDirectory;
+import dev.datafactory.local.schedule.EngineLock;
 import dev.datafactory.model.ports.LogQuery;
 import dev.datafactory.model.ports.RunQuery;
 import dev.datafactory.model.validation.Problems;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -71,6 +74,7 @@ public final class ConnectionCheck {
             items.add(CheckItem.skipped("Job publishing", "not tried: it would enqueue a real job. Run a test"
                     + " scrape on the " + backend.name() + " worker to check it end to end."));
         }
+        items.add(localEngine(settings.localDataDir()));
         items.add(workerHealth(settings.workerUrl()));
         return items;
     }
@@ -87,6 +91,26 @@ public final class ConnectionCheck {
         } catch (RuntimeException e) {
             return List.of(CheckItem.failed("Google Cloud", UserMessages.describe(e)));
         }
+    }
+
+    /**
+     * Whether a process runs the cron engine and dispatcher on this directory. Probing takes the
+     * lock for an instant when it is free (and gives it back at once): the lock is the only record.
+     */
+    static CheckItem localEngine(Path dir) {
+        Path lockFile = new DataDirectory(dir.toAbsolutePath()).engineLock();
+        if (!Files.exists(lockFile)) {
+            return CheckItem.warning("Engine", "not running: schedules fire and queued jobs are delivered only while"
+                    + " `./factory up` runs on " + dir);
+        }
+        Optional<EngineLock> probe = EngineLock.tryAcquire(lockFile);
+        if (probe.isPresent()) {
+            probe.get().close();
+            return CheckItem.warning("Engine", "not running: schedules fire and queued jobs are delivered only while"
+                    + " `./factory up` runs on " + dir);
+        }
+        return CheckItem.ok("Engine", "running in " + EngineLock.holder(lockFile) + ": schedules fire and jobs are"
+                + " delivered");
     }
 
     private static CheckItem dataDirectory(Path dir) {

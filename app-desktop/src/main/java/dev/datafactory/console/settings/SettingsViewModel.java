@@ -135,8 +135,10 @@ public final class SettingsViewModel {
                 .onSuccess(items -> {
                     checks.setAll(items);
                     long failed = items.stream().filter(i -> i.outcome() == CheckItem.Outcome.FAILED).count();
-                    status.set(failed == 0 ? "Everything that was tried works." : failed + " of " + items.size()
-                            + " checks failed; see the fixes below.");
+                    long warned = items.stream().filter(i -> i.outcome() == CheckItem.Outcome.WARNING).count();
+                    status.set(failed > 0 ? failed + " of " + items.size() + " checks failed; see the fixes below."
+                            : warned > 0 ? "Connected, with " + warned + (warned == 1 ? " warning" : " warnings")
+                            + "; see below." : "Everything that was tried works.");
                 })
                 .onError(e -> status.set("The test itself failed: " + UserMessages.describe(e)))
                 .onCancelled(() -> status.set("Test cancelled."))

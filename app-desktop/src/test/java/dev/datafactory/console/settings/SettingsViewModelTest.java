@@ -6,6 +6,8 @@ import dev.datafactory.console.common.ConsoleContext;
 import dev.datafactory.console.common.EventBus;
 import dev.datafactory.console.common.Notifier;
 import dev.datafactory.console.common.SameThreadTaskExecutor;
+import dev.datafactory.local.data.DataDirectory;
+import dev.datafactory.local.schedule.EngineLock;
 import dev.datafactory.model.validation.InvalidInputException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,14 +94,31 @@ class SettingsViewModelTest {
         vm.workerUrlProperty().set("http://127.0.0.1:" + worker.getAddress().getPort());
         vm.testConnection();
         assertThat(vm.checks()).extracting(CheckItem::what).containsExactly("Data directory", "Open backend",
-                "Schedules", "Run history", "Canary logs", "Artifacts", "Job publishing", "Worker");
+                "Schedules", "Run history", "Canary logs", "Artifacts", "Job publishing", "Engine", "Worker");
+        assertThat(vm.checks()).filteredOn(c -> c.what().equals("Engine")).singleElement().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CheckItem.Outcome.WARNING);
+            assertThat(c.detail()).contains("not running").contains("factory up");
+        });
         assertThat(vm.checks()).filteredOn(c -> c.outcome() == CheckItem.Outcome.FAILED).isEmpty();
         assertThat(vm.checks().get(vm.checks().size() - 1).detail()).contains("abc123");
-        assertThat(vm.statusProperty().get()).isEqualTo("Everything that was tried works.");
+        assertThat(vm.statusProperty().get()).isEqualTo("Connected, with 1 warning; see below.");
 
         vm.workerUrlProperty().set("http://127.0.0.1:1");
         assertThat(vm.checks()).as("results of other settings are cleared").isEmpty();
         assertThat(vm.statusProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aRunningEngineIsReportedWithItsProcess() {
+        EngineLock held = EngineLock.tryAcquire(new DataDirectory(dataDir).engineLock()).orElseThrow();
+        try {
+            CheckItem engine = ConnectionCheck.localEngine(dataDir);
+            assertThat(engine.outcome()).isEqualTo(CheckItem.Outcome.OK);
+            assertThat(engine.detail()).contains("process " + ProcessHandle.current().pid());
+        } finally {
+            held.close();
+        }
+        assertThat(ConnectionCheck.localEngine(dataDir).outcome()).isEqualTo(CheckItem.Outcome.WARNING);
     }
 
     @Test
