@@ -1,0 +1,6 @@
+package dev.datafactory.console.common;
+
+/** Actions the shell routes to the visible screen (Ctrl+N, Ctrl+R, F5, Delete). */
+public enum ScreenAction {
+    NEW, RUN, REFRESH, DELETE
+}
