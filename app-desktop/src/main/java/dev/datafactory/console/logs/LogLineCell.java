@@ -1,0 +1,57 @@
+package dev.datafactory.console.logs;
+
+import dev.datafactory.model.canary.CanaryEvent;
+import dev.datafactory.model.canary.Severity;
+import javafx.scene.control.ListCell;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** One log line, coloured by severity through a style class ({@code sev-error}, {@code sev-warning}, ...). */
+final class LogLineCell extends ListCell<CanaryEvent> {
+
+    private static final List<String> SEVERITY_CLASSES = List.of("sev-debug", "sev-info", "sev-notice",
+            "sev-warning", "sev-error");
+
+    private final DateTimeFormatter time;
+
+    LogLineCell(ZoneId zone) {
+        this.time = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(zone);
+        getStyleClass().add("log-line");
+    }
+
+    @Override
+    protected void updateItem(CanaryEvent event, boolean empty) {
+        super.updateItem(event, empty);
+        getStyleClass().removeAll(SEVERITY_CLASSES);
+        if (empty || event == null) {
+            setText(null);
+            return;
+        }
+        getStyleClass().add(styleClassOf(event.severity()));
+        setText(format(event));
+    }
+
+    String format(CanaryEvent e) {
+        var l = e.labels();
+        String where = l.run().isEmpty() ? l.schedule() : l.schedule() + "/" + l.run() + "/" + l.job();
+        String step = e.canary().flatMap(c -> c.step()).map(s -> " [" + s + "]").orElse("");
+        String shot = e.canary().flatMap(c -> c.screenshot()).isPresent() ? " \uD83D\uDCF7" : "";
+        return String.format(Locale.ROOT, "%s  %-8s %-6s %s%s  %s%s", time.format(e.time()), e.severity(),
+                l.env(), where, step, e.message(), shot);
+    }
+
+    static String styleClassOf(Severity severity) {
+        if (severity.atLeast(Severity.ERROR)) {
+            return "sev-error";
+        }
+        return switch (severity) {
+            case WARNING -> "sev-warning";
+            case NOTICE -> "sev-notice";
+            case INFO -> "sev-info";
+            default -> "sev-debug";
+        };
+    }
+}
