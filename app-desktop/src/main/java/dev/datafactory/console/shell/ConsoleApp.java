@@ -1,0 +1,120 @@
+package dev.datafactory.console.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.datafactory.console.common.ConsoleContext;
+import dev.datafactory.console.common.EventBus;
+import dev.datafactory.console.common.FxTaskExecutor;
+import dev.datafactory.console.common.ScreenAction;
+import dev.datafactory.console.common.ScreenId;
+import dev.datafactory.console.common.UserMessages;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The operator console. Built with what the launcher opened ({@link ConsoleLaunch}) rather than
+ * through {@code Application.launch}'s no-argument constructor, so nothing is passed by static
+ * fields; {@link ConsoleLauncher} starts the toolkit and runs it, TestFX can set it up directly.
+ */
+public final class ConsoleApp extends Application {
+
+    public static final String TITLE = "Data Factory";
+
+    private final ConsoleLaunch launch;
+    private FxTaskExecutor tasks;
+    private MainWindow window;
+    private WindowStateStore stateStore;
+    private WindowState state;
+    private Stage stage;
+
+    public ConsoleApp(ConsoleLaunch launch) {
+        this.launch = Objects.requireNonNull(launch);
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        stateStore = new WindowStateStore(launch.dataDir());
+        state = stateStore.load();
+        applyTheme(state.dark());
+
+        // The status bar needs the executor's busy count and the executor reports to the status bar.
+        AtomicReference<StatusBar> bar = new AtomicReference<>();
+        tasks = new FxTaskExecutor(FxTaskExecutor.daemonPool("console-task", 4),
+                e -> bar.get().error(UserMessages.describe(e)));
+        StatusBar statusBar = new StatusBar(tasks.runningProperty());
+        bar.set(statusBar);
+
+        ConsoleContext context = new ConsoleContext(launch.backend(), tasks, new EventBus(), statusBar, launch.clock(),
+                launch.operatorZone(), launch.dataDir());
+        window = new MainWindow(new ScreenRegistry(context, launch.settings(), launch.connector()), statusBar,
+                id -> state = state.withLastScreen(id));
+
+        Scene scene = new Scene(window, state.width(), state.height());
+        scene.getStylesheets().add(Objects.requireNonNull(
+                ConsoleApp.class.getResource("/dev/datafactory/console/console.css")).toExternalForm());
+        installShortcuts(scene);
+        stage.setTitle(TITLE + " — " + launch.settings().describe());
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        if (state.hasPosition()) {
+            stage.setX(state.x());
+            stage.setY(state.y());
+        }
+        stage.setMaximized(state.maximized());
+        window.show(state.lastScreen());
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (window == null) {
+            return;
+        }
+        if (stage != null) {
+            state = stage.isMaximized() ? state.withBounds(state.x(), state.y(), state.width(), state.height(), true)
+                    : state.withBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+        }
+        stateStore.save(state);
+        window.close();
+        tasks.close();
+        window = null;
+    }
+
+    /** AtlantaFX's Primer theme, set once for the whole application. */
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private void installShortcuts(Scene scene) {
+        ScreenId[] ids = ScreenId.values();
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+                KeyCode.DIGIT6};
+        for (int i = 0; i < ids.length; i++) {
+            ScreenId id = ids[i];
+            scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
+                    () -> window.show(id));
+        }
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                () -> window.handle(ScreenAction.NEW));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
+                () -> window.handle(ScreenAction.RUN));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> window.handle(ScreenAction.REFRESH));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), this::toggleTheme);
+    }
+
+    private void toggleTheme() {
+        state = state.withDark(!state.dark());
+        applyTheme(state.dark());
+    }
+}
