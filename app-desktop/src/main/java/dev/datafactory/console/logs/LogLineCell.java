@@ -9,15 +9,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** One log line, coloured by severity through a style class ({@code sev-error}, {@code sev-warning}, ...). */
-final class LogLineCell extends ListCell<CanaryEvent> {
+/** One log line (here and in Test scrape), coloured by severity through a style class ({@code sev-error}, {@code sev-warning}, ...). */
+public final class LogLineCell extends ListCell<CanaryEvent> {
 
     private static final List<String> SEVERITY_CLASSES = List.of("sev-debug", "sev-info", "sev-notice",
             "sev-warning", "sev-error");
 
     private final DateTimeFormatter time;
 
-    LogLineCell(ZoneId zone) {
+    public LogLineCell(ZoneId zone) {
         this.time = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(zone);
         getStyleClass().add("log-line");
     }
