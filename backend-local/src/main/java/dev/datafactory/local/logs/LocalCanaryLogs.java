@@ -1,0 +1,186 @@
+package dev.datafactory.local.logs;
+
+import dev.datafactory.model.canary.CanaryEvent;
+import dev.datafactory.model.canary.CanaryEventCodec;
+import dev.datafactory.model.ports.BackendException;
+import dev.datafactory.model.ports.CanaryEventSink;
+import dev.datafactory.model.ports.CanaryLogs;
+import dev.datafactory.model.ports.LogQuery;
+import dev.datafactory.model.ports.LogTail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The canary log of the data directory: JSON lines ({@link CanaryEventCodec}, the Cloud Run shape)
+ * appended to {@code logs/canary.jsonl}, rotated by size to {@code canary-<time>.jsonl}, the oldest
+ * rotated files deleted beyond the retention. Several processes may append (each append and each
+ * rotation holds an OS lock on {@code logs/.lock}); queries read the files, the tail follows them.
+ * Filters are exactly {@link LogQuery#matches}.
+ */
+public final class LocalCanaryLogs implements CanaryLogs, CanaryEventSink {
+
+    static final String ACTIVE = "canary.jsonl";
+    private static final String ROTATED_PREFIX = "canary-";
+    private static final DateTimeFormatter ROTATED_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path dir;
+    private final LogRetention retention;
+    private final Clock clock;
+    private final Duration tailPoll;
+    private final ReentrantLock appendLock = new ReentrantLock();
+
+    public LocalCanaryLogs(Path dir, LogRetention retention, Clock clock) {
+        this(dir, retention, clock, Duration.ofMillis(250));
+    }
+
+    public LocalCanaryLogs(Path dir, LogRetention retention, Clock clock, Duration tailPoll) {
+        this.dir = dir;
+        this.retention = retention;
+        this.clock = clock;
+        this.tailPoll = tailPoll;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new BackendException(BackendException.Kind.UNAVAILABLE, "cannot create the log directory " + dir
+                    + ": " + e.getMessage() + " (choose a writable data directory with --data-dir)", e);
+        }
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** Appends one line; the sink the in-process worker and the factory write to. */
+    @Override
+    public void emit(CanaryEvent event) {
+        byte[] line = (CanaryEventCodec.toLine(event) + "\n").getBytes(StandardCharsets.UTF_8);
+        appendLock.lock();
+        try (FileChannel lockFile = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE)) {
+            FileLock held = lockFile.lock();
+            try {
+                Path active = dir.resolve(ACTIVE);
+                try (FileChannel out = FileChannel.open(active, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.APPEND)) {
+                    ByteBuffer buf = ByteBuffer.wrap(line);
+                    while (buf.hasRemaining()) {
+                        out.write(buf);
+                    }
+                    if (out.size() >= retention.maxFileBytes()) {
+                        rotate(active);
+                    }
+                }
+            } finally {
+                held.release();
+            }
+        } catch (IOException e) {
+            throw new BackendException(BackendException.Kind.INTERNAL, "cannot write the canary log in " + dir + ": "
+                    + e.getMessage() + " (check free disk space)", e);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    private void rotate(Path active) throws IOException {
+        String stamp = ROTATED_TIME.format(clock.instant());
+        Path target = dir.resolve(ROTATED_PREFIX + stamp + ".jsonl");
+        for (int n = 1; Files.exists(target); n++) {
+            target = dir.resolve(ROTATED_PREFIX + stamp + "-" + n + ".jsonl");
+        }
+        Files.move(active, target);
+        List<Path> rotated = rotatedFiles();
+        for (int i = 0; i < rotated.size() - retention.maxFiles(); i++) {
+            Files.deleteIfExists(rotated.get(i));
+        }
+    }
+
+    /** Rotated files, oldest first (their names sort by rotation time). */
+    List<Path> rotatedFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(ROTATED_PREFIX) && name.endsWith(".jsonl");
+            }).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
+    }
+
+    @Override
+    public List<CanaryEvent> query(LogQuery query) {
+        int limit = Math.max(1, query.limit());
+        Deque<CanaryEvent> newest = new ArrayDeque<>(Math.min(limit, 4096));
+        try {
+            List<Path> files = new ArrayList<>(rotatedFiles());
+            files.add(dir.resolve(ACTIVE));
+            for (Path file : files) {
+                if (query.since().isPresent() && isOlderThan(file, query.since().get())) {
+                    continue;
+                }
+                readLines(file, line -> CanaryEventCodec.parseLine(line).filter(query::matches).ifPresent(e -> {
+                    if (newest.size() == limit) {
+                        newest.removeFirst();
+                    }
+                    newest.addLast(e);
+                }));
+            }
+        } catch (IOException e) {
+            throw new BackendException(BackendException.Kind.INTERNAL, "cannot read the canary log in " + dir + ": "
+                    + e.getMessage(), e);
+        }
+        return List.copyOf(newest);
+    }
+
+    /** A rotated file last written before {@code since} holds nothing at or after it. */
+    private static boolean isOlderThan(Path file, Instant since) {
+        try {
+            return !file.getFileName().toString().equals(ACTIVE)
+                    && Files.getLastModifiedTime(file).toInstant().isBefore(since.minusSeconds(1));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void readLines(Path file, Consumer<String> each) throws IOException {
+        try (InputStream in = Files.newInputStream(file);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                each.accept(line);
+            }
+        } catch (NoSuchFileException e) {
+            // Rotated away or deleted by retention while we listed: nothing to read there.
+        }
+    }
+
+    @Override
+    public LogTail tail(LogQuery query, Consumer<CanaryEvent> sink, Consumer<Exception> onError) {
+        LogFollower follower = new LogFollower(dir, ACTIVE, tailPoll, line -> CanaryEventCodec.parseLine(line)
+                .filter(query::matches).ifPresent(sink), onError);
+        follower.start();
+        return follower::close;
+    }
+}

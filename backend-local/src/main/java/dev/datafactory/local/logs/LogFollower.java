@@ -1,0 +1,152 @@
+package dev.datafactory.local.logs;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Follows the active log file from its current end, like {@code tail -F}: complete lines only,
+ * across rotations (when the active file is renamed away, the rest of it is read from the open
+ * handle before the new file is followed from its start), whichever process writes.
+ */
+final class LogFollower {
+
+    private final Path dir;
+    private final String activeName;
+    private final Duration poll;
+    private final Consumer<String> lines;
+    private final Consumer<Exception> onError;
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    private volatile boolean running = true;
+    private Thread thread;
+    private FileChannel open;
+    private Object openKey;
+
+    LogFollower(Path dir, String activeName, Duration poll, Consumer<String> lines, Consumer<Exception> onError) {
+        this.dir = dir;
+        this.activeName = activeName;
+        this.poll = poll;
+        this.lines = lines;
+        this.onError = onError;
+    }
+
+    void start() {
+        try {
+            // Start at the end: a tail shows what is written from now on.
+            openActive(true);
+        } catch (IOException e) {
+            onError.accept(e);
+            return;
+        }
+        thread = new Thread(this::loop, "log-tail");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                drain();
+                Path active = dir.resolve(activeName);
+                Object key = keyOf(active);
+                if (open == null || (key != null && !Objects.equals(key, openKey))) {
+                    // Rotated: finish the old file (its handle still reads it), then switch.
+                    drain();
+                    closeOpen();
+                    openActive(false);
+                    continue;
+                }
+                Thread.sleep(poll.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            if (running) {
+                onError.accept(e);
+            }
+        } finally {
+            closeOpen();
+        }
+    }
+
+    private void openActive(boolean atEnd) throws IOException {
+        Path active = dir.resolve(activeName);
+        try {
+            open = FileChannel.open(active, StandardOpenOption.READ);
+            openKey = keyOf(active);
+            if (atEnd) {
+                open.position(open.size());
+            }
+        } catch (NoSuchFileException e) {
+            open = null;
+            openKey = null;
+        }
+    }
+
+    private void drain() throws IOException {
+        if (open == null) {
+            return;
+        }
+        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
+        while (open.read(buf) > 0) {
+            buf.flip();
+            for (int i = buf.position(); i < buf.limit(); i++) {
+                byte b = buf.get(i);
+                if (b == '\n') {
+                    String line = partial.toString(StandardCharsets.UTF_8);
+                    partial.reset();
+                    if (running) {
+                        lines.accept(line);
+                    }
+                } else {
+                    partial.write(b);
+                }
+            }
+            buf.clear();
+        }
+    }
+
+    private static Object keyOf(Path p) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
+            // fileKey is the inode on Unix; elsewhere the creation time tells files apart.
+            return a.fileKey() != null ? a.fileKey() : a.creationTime();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void closeOpen() {
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException ignored) {
+                // Read-only handle: nothing to lose.
+            }
+            open = null;
+        }
+    }
+
+    void close() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
