@@ -6,6 +6,7 @@ import dev.datafactory.console.common.ScreenId;
 import dev.datafactory.console.compare.CompareScreen;
 import dev.datafactory.console.logs.LogsScreen;
 import dev.datafactory.console.runs.RunsScreen;
+import dev.datafactory.console.schedules.SchedulesScreen;
 import dev.datafactory.console.settings.BackendConnector;
 import dev.datafactory.console.settings.BackendSettings;
 import dev.datafactory.console.testscrape.TestScrapeScreen;
@@ -38,7 +39,7 @@ final class ScreenRegistry {
 
     private Screen create(ScreenId id) {
         return switch (id) {
-            case SCHEDULES -> new PlaceholderScreen(id);
+            case SCHEDULES -> new SchedulesScreen(context);
             case TEST_SCRAPE -> new TestScrapeScreen(context);
             case LOGS -> new LogsScreen(context);
             case RUNS -> new RunsScreen(context);

@@ -1,0 +1,241 @@
+package dev.datafactory.console.schedules;
+
+import atlantafx.base.theme.Styles;
+import dev.datafactory.console.common.ConsoleContext;
+import dev.datafactory.console.common.ConsoleEvents;
+import dev.datafactory.console.common.Screen;
+import dev.datafactory.console.common.ScreenAction;
+import dev.datafactory.console.common.Subscriptions;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Schedules: the table of what runs when, and the editor for one schedule. */
+public final class SchedulesScreen implements Screen {
+
+    private final ConsoleContext context;
+    private final SchedulesViewModel list;
+    private final ScheduleEditorViewModel editor;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private StackPane root;
+    private BorderPane listView;
+    private ScheduleEditorView editorView;
+    private TableView<ScheduleRow> table;
+
+    public SchedulesScreen(ConsoleContext context) {
+        this.context = context;
+        this.list = new SchedulesViewModel(context);
+        this.editor = new ScheduleEditorViewModel(context);
+    }
+
+    @Override
+    public Node view() {
+        if (root == null) {
+            listView = buildList();
+            editorView = new ScheduleEditorView(editor, this::save, this::closeEditor);
+            root = new StackPane(listView);
+            root.setId("schedules-screen");
+        }
+        return root;
+    }
+
+    @Override
+    public void activate() {
+        subscriptions.add(context.events().subscribe(ConsoleEvents.SchedulesChanged.class, e -> list.refresh()));
+        list.refresh();
+    }
+
+    @Override
+    public void deactivate() {
+        subscriptions.unsubscribeAll();
+    }
+
+    @Override
+    public boolean handle(ScreenAction action) {
+        boolean editing = root != null && root.getChildren().contains(editorView);
+        switch (action) {
+            case NEW -> openNew();
+            case RUN -> {
+                if (editing) {
+                    return false;
+                }
+                list.runNow();
+            }
+            case REFRESH -> list.refresh();
+            case DELETE -> {
+                if (editing) {
+                    return false;
+                }
+                confirmDelete();
+            }
+        }
+        return true;
+    }
+
+    private BorderPane buildList() {
+        Label title = new Label("Schedules");
+        title.getStyleClass().add(Styles.TITLE_3);
+        Button create = button("New", Feather.PLUS, "schedules-new", "New schedule (Ctrl+N)", e -> openNew());
+        create.getStyleClass().add(Styles.ACCENT);
+        Button edit = button("Edit", Feather.EDIT_2, "schedules-edit", "Edit the selected schedule", e -> openEdit());
+        Button run = button("Run now", Feather.PLAY, "schedules-run", "Run the selected schedule now (Ctrl+R)",
+                e -> list.runNow());
+        Button pause = button("Pause", Feather.PAUSE, "schedules-pause", "Pause or resume the selected schedule",
+                e -> list.togglePause());
+        Button duplicate = button("Duplicate", Feather.COPY, "schedules-duplicate", "Copy the selected schedule (paused)",
+                e -> list.duplicate());
+        Button delete = button("Delete", Feather.TRASH_2, "schedules-delete", "Delete the selected schedule",
+                e -> confirmDelete());
+        delete.getStyleClass().add(Styles.DANGER);
+        Button refresh = button(null, Feather.REFRESH_CW, "schedules-refresh", "Reload (F5)", e -> list.refresh());
+        for (Button b : List.of(edit, run, pause, duplicate, delete)) {
+            b.disableProperty().bind(list.selectedProperty().isNull());
+        }
+        pause.textProperty().bind(Bindings.createStringBinding(() -> list.selectedProperty().get() != null
+                && list.selectedProperty().get().paused() ? "Resume" : "Pause", list.selectedProperty()));
+        pause.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(list.selectedProperty().get() != null
+                && list.selectedProperty().get().paused() ? Feather.PLAY_CIRCLE : Feather.PAUSE), list.selectedProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, refresh, duplicate, pause, delete, edit, run, create);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("screen-header");
+
+        table = new TableView<>(list.rows());
+        table.setId("schedules-table");
+        table.getColumns().setAll(List.of(
+                column("Name", 170, ScheduleRow::name),
+                column("Runs", 250, ScheduleRow::description),
+                column("Time zone", 130, ScheduleRow::timeZone),
+                column("Next run (schedule zone)", 200, ScheduleRow::nextInScheduleZone),
+                column("Next run (" + context.operatorZone().getId() + ")", 200, ScheduleRow::nextInOperatorZone),
+                column("State", 80, ScheduleRow::state),
+                column("Last run", 130, ScheduleRow::lastStatus),
+                column("Verdict", 160, ScheduleRow::lastVerdict)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getStyleClass().add(Styles.STRIPED);
+        Label empty = new Label("No schedules yet. Press New (Ctrl+N) to create one.");
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        table.setPlaceholder(empty);
+        table.getSelectionModel().selectedItemProperty().subscribe(list.selectedProperty()::set);
+        list.selectedProperty().subscribe(row -> {
+            if (row != table.getSelectionModel().getSelectedItem()) {
+                if (row == null) {
+                    table.getSelectionModel().clearSelection();
+                } else {
+                    table.getSelectionModel().select(row);
+                }
+            }
+        });
+        table.setRowFactory(t -> {
+            TableRow<ScheduleRow> r = new TableRow<>();
+            r.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !r.isEmpty()) {
+                    openEdit();
+                }
+            });
+            return r;
+        });
+        BorderPane pane = new BorderPane(table);
+        pane.setTop(header);
+        table.getStyleClass().add("screen-body-table");
+        BorderPane.setMargin(table, new javafx.geometry.Insets(0, 20, 16, 20));
+        return pane;
+    }
+
+    private void openNew() {
+        view();
+        editor.startNew(list.suggestNewId());
+        showEditor();
+    }
+
+    private void openEdit() {
+        ScheduleRow row = list.selectedProperty().get();
+        if (row == null) {
+            return;
+        }
+        editor.edit(row.schedule());
+        showEditor();
+    }
+
+    private void showEditor() {
+        root.getChildren().setAll(editorView);
+        editorView.opened();
+    }
+
+    private void save() {
+        editor.save(saved -> {
+            context.notifier().info("Saved " + saved.name() + ": " + saved.cronSchedule().describe() + " ("
+                    + saved.timeZone() + ").");
+            context.events().publish(new ConsoleEvents.SchedulesChanged());
+            closeEditor();
+            list.refresh(Optional.of(saved.id()));
+        });
+    }
+
+    private void closeEditor() {
+        root.getChildren().setAll(listView);
+        table.requestFocus();
+    }
+
+    private void confirmDelete() {
+        ScheduleRow row = list.selectedProperty().get();
+        if (row == null) {
+            return;
+        }
+        ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Delete the schedule \"" + row.name() + "\" ("
+                + row.id() + ")? It stops firing at once; its past runs and logs stay.", delete, ButtonType.CANCEL);
+        alert.setTitle("Delete schedule");
+        alert.setHeaderText("Delete " + row.name() + "?");
+        if (root.getScene() != null) {
+            alert.initOwner(root.getScene().getWindow());
+        }
+        alert.showAndWait().filter(delete::equals).ifPresent(b -> list.delete());
+    }
+
+    private static Button button(String text, Feather icon, String id, String tooltip,
+                                 javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        b.setOnAction(action);
+        if (text == null) {
+            b.getStyleClass().add(Styles.BUTTON_ICON);
+        }
+        return b;
+    }
+
+    private static TableColumn<ScheduleRow, String> column(String title, double width,
+                                                           Function<ScheduleRow, String> value) {
+        TableColumn<ScheduleRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** For tests and the shell: the list's view model. */
+    SchedulesViewModel listModel() {
+        return list;
+    }
+}
