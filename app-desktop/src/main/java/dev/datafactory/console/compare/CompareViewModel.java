@@ -43,9 +43,13 @@ public final class CompareViewModel {
     private final PixelDiffer differ = new PixelDiffer();
 
     private final ObservableList<RunRecord> candidates = FXCollections.observableArrayList();
+    // One read-only wrapper per list for all callers: a fresh wrapper per call would lose its listeners
+    // when collected.
+    private final ObservableList<RunRecord> candidatesReadOnly = FXCollections.unmodifiableObservableList(candidates);
     private final ReadOnlyObjectWrapper<CompareSide> left = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<CompareSide> right = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ScreenshotStep> steps = FXCollections.observableArrayList();
+    private final ObservableList<ScreenshotStep> stepsReadOnly = FXCollections.unmodifiableObservableList(steps);
     private final ReadOnlyObjectWrapper<ScreenshotStep> step = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Raster> leftRaster = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Raster> rightRaster = new ReadOnlyObjectWrapper<>();
@@ -55,6 +59,7 @@ public final class CompareViewModel {
     private final ReadOnlyDoubleWrapper zoom = new ReadOnlyDoubleWrapper(0.5);
     private final ReadOnlyStringWrapper diffSummary = new ReadOnlyStringWrapper("");
     private final ObservableList<FingerprintRow> fingerprint = FXCollections.observableArrayList();
+    private final ObservableList<FingerprintRow> fingerprintReadOnly = FXCollections.unmodifiableObservableList(fingerprint);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Pick two runs to compare.");
 
     private TaskHandle diffTask;
@@ -198,7 +203,7 @@ public final class CompareViewModel {
     }
 
     public ObservableList<RunRecord> candidates() {
-        return FXCollections.unmodifiableObservableList(candidates);
+        return candidatesReadOnly;
     }
 
     public ReadOnlyObjectProperty<CompareSide> leftProperty() {
@@ -210,7 +215,7 @@ public final class CompareViewModel {
     }
 
     public ObservableList<ScreenshotStep> steps() {
-        return FXCollections.unmodifiableObservableList(steps);
+        return stepsReadOnly;
     }
 
     public ReadOnlyObjectProperty<ScreenshotStep> stepProperty() {
@@ -246,7 +251,7 @@ public final class CompareViewModel {
     }
 
     public ObservableList<FingerprintRow> fingerprintRows() {
-        return FXCollections.unmodifiableObservableList(fingerprint);
+        return fingerprintReadOnly;
     }
 
     public ReadOnlyStringProperty statusProperty() {

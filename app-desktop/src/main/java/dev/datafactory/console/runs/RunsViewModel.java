@@ -33,9 +33,15 @@ public final class RunsViewModel {
 
     private final ObservableList<RunRecord> loaded = FXCollections.observableArrayList();
     private final ObservableList<RunRecord> rows = FXCollections.observableArrayList();
+    // One read-only wrapper per list for all callers: a fresh wrapper per call would lose its listeners
+    // when collected.
+    private final ObservableList<RunRecord> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<DayCount> chart = FXCollections.observableArrayList();
+    private final ObservableList<DayCount> chartReadOnly = FXCollections.unmodifiableObservableList(chart);
     private final ObservableList<String> schedules = FXCollections.observableArrayList();
+    private final ObservableList<String> schedulesReadOnly = FXCollections.unmodifiableObservableList(schedules);
     private final ObservableList<String> environments = FXCollections.observableArrayList();
+    private final ObservableList<String> environmentsReadOnly = FXCollections.unmodifiableObservableList(environments);
     private final ReadOnlyObjectWrapper<RunFilter> filter = new ReadOnlyObjectWrapper<>(RunFilter.none());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -113,19 +119,19 @@ public final class RunsViewModel {
     }
 
     public ObservableList<RunRecord> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsReadOnly;
     }
 
     public ObservableList<DayCount> chart() {
-        return FXCollections.unmodifiableObservableList(chart);
+        return chartReadOnly;
     }
 
     public ObservableList<String> schedules() {
-        return FXCollections.unmodifiableObservableList(schedules);
+        return schedulesReadOnly;
     }
 
     public ObservableList<String> environments() {
-        return FXCollections.unmodifiableObservableList(environments);
+        return environmentsReadOnly;
     }
 
     public ReadOnlyObjectProperty<RunFilter> filterProperty() {

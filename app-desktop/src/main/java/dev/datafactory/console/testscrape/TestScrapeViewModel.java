@@ -59,10 +59,15 @@ public final class TestScrapeViewModel {
     private final Clock clock;
 
     private final ObservableList<RunTarget> targets = FXCollections.observableArrayList();
+    // One read-only wrapper per list for all callers: a fresh wrapper per call would lose its listeners
+    // when collected.
+    private final ObservableList<RunTarget> targetsReadOnly = FXCollections.unmodifiableObservableList(targets);
     private final ReadOnlyObjectWrapper<RunTarget> target = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Schedule> templates = FXCollections.observableArrayList();
+    private final ObservableList<Schedule> templatesReadOnly = FXCollections.unmodifiableObservableList(templates);
     private final ReadOnlyStringWrapper specText = new ReadOnlyStringWrapper("");
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ObservableList<Problem> problemsReadOnly = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyObjectWrapper<TestScrapeState> state = new ReadOnlyObjectWrapper<>(TestScrapeState.IDLE);
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -70,8 +75,11 @@ public final class TestScrapeViewModel {
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper();
     private final ObservableList<CanaryEvent> lines = FXCollections.observableArrayList();
+    private final ObservableList<CanaryEvent> linesReadOnly = FXCollections.unmodifiableObservableList(lines);
     private final ObservableList<Screenshot> screenshots = FXCollections.observableArrayList();
+    private final ObservableList<Screenshot> screenshotsReadOnly = FXCollections.unmodifiableObservableList(screenshots);
     private final ObservableList<Map.Entry<String, String>> fingerprint = FXCollections.observableArrayList();
+    private final ObservableList<Map.Entry<String, String>> fingerprintReadOnly = FXCollections.unmodifiableObservableList(fingerprint);
     private final ReadOnlyObjectWrapper<ItemPreview> items = new ReadOnlyObjectWrapper<>(ItemPreview.empty());
 
     private ScrapeSpec spec;
@@ -385,7 +393,7 @@ public final class TestScrapeViewModel {
     }
 
     public ObservableList<RunTarget> targets() {
-        return FXCollections.unmodifiableObservableList(targets);
+        return targetsReadOnly;
     }
 
     public ReadOnlyObjectProperty<RunTarget> targetProperty() {
@@ -393,7 +401,7 @@ public final class TestScrapeViewModel {
     }
 
     public ObservableList<Schedule> templates() {
-        return FXCollections.unmodifiableObservableList(templates);
+        return templatesReadOnly;
     }
 
     public ReadOnlyStringProperty specTextProperty() {
@@ -401,7 +409,7 @@ public final class TestScrapeViewModel {
     }
 
     public ObservableList<Problem> problems() {
-        return FXCollections.unmodifiableObservableList(problems);
+        return problemsReadOnly;
     }
 
     public ReadOnlyObjectProperty<TestScrapeState> stateProperty() {
@@ -429,15 +437,15 @@ public final class TestScrapeViewModel {
     }
 
     public ObservableList<CanaryEvent> lines() {
-        return FXCollections.unmodifiableObservableList(lines);
+        return linesReadOnly;
     }
 
     public ObservableList<Screenshot> screenshots() {
-        return FXCollections.unmodifiableObservableList(screenshots);
+        return screenshotsReadOnly;
     }
 
     public ObservableList<Map.Entry<String, String>> fingerprint() {
-        return FXCollections.unmodifiableObservableList(fingerprint);
+        return fingerprintReadOnly;
     }
 
     public ReadOnlyObjectProperty<ItemPreview> itemsProperty() {
