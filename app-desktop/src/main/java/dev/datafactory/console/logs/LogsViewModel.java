@@ -45,6 +45,8 @@ public final class LogsViewModel {
 
     public static final int DEFAULT_CAPACITY = 200_000;
     public static final int DEFAULT_BATCH = 5_000;
+    /** Per frame, taking lines stops after this long even below the batch size: the frame must still paint. */
+    private static final long DRAIN_BUDGET_NANOS = 6_000_000;
 
     private final CanaryLogs logs;
     private final ArtifactStore artifacts;
@@ -130,8 +132,12 @@ public final class LogsViewModel {
         List<CanaryEvent> matching = new ArrayList<>();
         LogQuery current = currentQuery;
         int taken = 0;
-        CanaryEvent e;
-        while (taken < batch && (e = pending.poll()) != null) {
+        long deadline = System.nanoTime() + DRAIN_BUDGET_NANOS;
+        while (taken < batch && ((taken & 255) != 255 || System.nanoTime() < deadline)) {
+            CanaryEvent e = pending.poll();
+            if (e == null) {
+                break;
+            }
             taken++;
             if (historyTail.contains(e)) {
                 continue; // written between the history query and the tail start: already shown
