@@ -91,7 +91,7 @@ public final class CompareView extends BorderPane {
         redraw();
     }
 
-    private HBox toolbar() {
+    private VBox toolbar() {
         leftPicker.setId("compare-left");
         rightPicker.setId("compare-right");
         for (ComboBox<RunRecord> picker : List.of(leftPicker, rightPicker)) {
@@ -153,7 +153,7 @@ public final class CompareView extends BorderPane {
             }
         });
         Label thresholdLabel = new Label();
-        thresholdLabel.textProperty().bind(model.thresholdProperty().asString("threshold %d"));
+        thresholdLabel.textProperty().bind(model.thresholdProperty().asString("%d"));
 
         showDiff.setId("compare-show-diff");
         showDiff.setSelected(true);
@@ -170,9 +170,12 @@ public final class CompareView extends BorderPane {
         summary.textProperty().bind(model.diffSummaryProperty());
         summary.setStyle("-fx-font-weight: bold;");
 
-        HBox bar = new HBox(6, leftPicker, new Label("vs"), rightPicker, stepPicker, mode, flip, onion, zoom,
-                zoomLabel, threshold, thresholdLabel, showDiff, summary);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox runs = new HBox(6, leftPicker, new Label("vs"), rightPicker, new Label("Step"), stepPicker);
+        runs.setAlignment(Pos.CENTER_LEFT);
+        HBox view = new HBox(6, mode, flip, onion, new Label("Zoom"), zoom, zoomLabel, new Label("Threshold"),
+                threshold, thresholdLabel, showDiff, summary);
+        view.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(6, runs, view);
         bar.setPadding(new Insets(8));
         return bar;
     }
@@ -207,6 +210,11 @@ public final class CompareView extends BorderPane {
         model.leftProperty().addListener((o, a, b) -> update.run());
         model.rightProperty().addListener((o, a, b) -> update.run());
         update.run();
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints half = new javafx.scene.layout.ColumnConstraints();
+            half.setPercentWidth(50);
+            grid.getColumnConstraints().add(half);
+        }
         grid.add(leftInfo, 0, 0);
         grid.add(rightInfo, 1, 0);
         return grid;
@@ -215,7 +223,7 @@ public final class CompareView extends BorderPane {
     private static Label sideInfo(String id) {
         Label label = new Label();
         label.setId(id);
-        label.setMinWidth(300);
+        label.setWrapText(true);
         return label;
     }
 

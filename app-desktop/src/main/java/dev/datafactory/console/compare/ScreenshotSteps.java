@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Pairs two jobs' screenshots by step. Keys end in {@code {nn}-{step}.png}; the same step name
+ * Pairs two jobs' screenshots by step, and a page's failure screenshot ({@code blocked-product-1})
+ * with the same page's normal one ({@code product-1}): that pair is the "works here, blocked there"
+ * evidence. Keys end in {@code {nn}-{step}.png}; the same step name
  * repeated (several pages) is told apart by its occurrence, so the n-th "page" meets the n-th "page"
  * even when one run took an extra step before it.
  */
@@ -43,11 +45,24 @@ public final class ScreenshotSteps {
         return file;
     }
 
+    /** Step prefixes the worker gives screenshots of pages that failed; the rest names the page. */
+    private static final List<String> FAILURE_PREFIXES = List.of("blocked-", "failed-", "http-error-", "timeout-");
+
+    /** The page a step shows: {@code blocked-product-1} and {@code product-1} are the same page. */
+    public static String pageOf(String step) {
+        for (String prefix : FAILURE_PREFIXES) {
+            if (step.startsWith(prefix) && step.length() > prefix.length()) {
+                return step.substring(prefix.length());
+            }
+        }
+        return step;
+    }
+
     private static Map<String, String> byStep(List<String> keys) {
         Map<String, Integer> seen = new LinkedHashMap<>();
         Map<String, String> result = new LinkedHashMap<>();
         keys.stream().filter(k -> k.endsWith(".png")).sorted().forEach(key -> {
-            String step = stepOf(key);
+            String step = pageOf(stepOf(key));
             int n = seen.merge(step, 1, Integer::sum);
             result.put(n == 1 ? step : step + " #" + n, key);
         });

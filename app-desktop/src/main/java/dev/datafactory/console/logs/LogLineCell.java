@@ -36,11 +36,12 @@ public final class LogLineCell extends ListCell<CanaryEvent> {
 
     String format(CanaryEvent e) {
         var l = e.labels();
-        String where = l.run().isEmpty() ? l.schedule() : l.schedule() + "/" + l.run() + "/" + l.job();
-        String step = e.canary().flatMap(c -> c.step()).map(s -> " [" + s + "]").orElse("");
-        String shot = e.canary().flatMap(c -> c.screenshot()).isPresent() ? " \uD83D\uDCF7" : "";
-        return String.format(Locale.ROOT, "%s  %-8s %-6s %s%s  %s%s", time.format(e.time()), e.severity(),
-                l.env(), where, step, e.message(), shot);
+        String step = e.canary().flatMap(c -> c.step()).map(s -> "[" + s + "] ").orElse("");
+        String shot = e.canary().flatMap(c -> c.screenshot()).isPresent() ? "  +screenshot" : "";
+        String run = l.run().isEmpty() ? "" : "  · run " + l.run() + (l.job().isEmpty() ? "" : " job " + l.job());
+        // The message comes before the long ids, so it stays visible in a narrow window.
+        return String.format(Locale.ROOT, "%s  %-8s %-9s %-16s %s%s%s%s", time.format(e.time()), e.severity(),
+                l.env(), l.schedule(), step, e.message(), shot, run);
     }
 
     static String styleClassOf(Severity severity) {

@@ -155,7 +155,10 @@ public final class LogsView extends BorderPane {
         Label shotKey = new Label();
         shotKey.textProperty().bind(model.screenshotKeyProperty());
         shotKey.setWrapText(true);
-        ScrollPane shotPane = new ScrollPane(shot);
+        javafx.scene.layout.StackPane framed = new javafx.scene.layout.StackPane(shot);
+        framed.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1;");
+        framed.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ScrollPane shotPane = new ScrollPane(framed);
         shotPane.setFitToWidth(true);
         VBox.setVgrow(shotPane, Priority.ALWAYS);
 

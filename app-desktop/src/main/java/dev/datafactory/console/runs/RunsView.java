@@ -51,6 +51,7 @@ public final class RunsView extends BorderPane {
 
     public RunsView(RunsViewModel model) {
         this.model = model;
+        getStylesheets().add(RunsView.class.getResource("runs.css").toExternalForm());
         this.started = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(model.zone());
         setTop(filterBar());
         SplitPane split = new SplitPane(table(), chart());

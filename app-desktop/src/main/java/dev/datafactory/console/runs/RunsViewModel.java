@@ -95,7 +95,10 @@ public final class RunsViewModel {
             status.set("Select exactly two runs to compare (Ctrl+click), " + selection.size() + " selected.");
             return false;
         }
-        events.publish(new ConsoleEvents.CompareRuns(ref(selection.get(0)), ref(selection.get(1))));
+        // Older on the left: "yesterday vs today", "before the deploy vs after".
+        List<RunRecord> ordered = selection.stream().sorted(java.util.Comparator.comparing(RunRecord::startedAt))
+                .toList();
+        events.publish(new ConsoleEvents.CompareRuns(ref(ordered.get(0)), ref(ordered.get(1))));
         return true;
     }
 

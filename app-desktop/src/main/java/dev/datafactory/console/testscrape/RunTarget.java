@@ -10,8 +10,8 @@ public record RunTarget(String label, ConsoleBackend backend) {
 
     public static RunTarget of(ConsoleBackend backend) {
         String label = "gcp".equalsIgnoreCase(backend.name())
-                ? "Cloud worker (" + backend.description() + ")"
-                : "Local worker (" + backend.description() + ")";
+                ? "Cloud worker (Pub/Sub, " + backend.description() + ")"
+                : "Local worker";
         return new RunTarget(label, backend);
     }
 

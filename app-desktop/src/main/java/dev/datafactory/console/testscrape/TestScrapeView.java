@@ -82,7 +82,7 @@ public final class TestScrapeView extends BorderPane {
         poller.stop();
     }
 
-    private HBox toolbar() {
+    private VBox toolbar() {
         ComboBox<Schedule> templates = new ComboBox<>(model.templates());
         templates.setId("test-template");
         templates.setPromptText("Load a schedule's template");
@@ -110,6 +110,7 @@ public final class TestScrapeView extends BorderPane {
         target.setId("test-target");
         target.setValue(model.targetProperty().get());
         target.valueProperty().addListener((o, a, b) -> model.setTarget(b));
+        target.setPrefWidth(220);
         target.setTooltip(new Tooltip("Where the TEST job runs: the local worker, or Cloud Run through Pub/Sub"));
 
         Button run = new Button("Run", new FontIcon(Feather.PLAY));
@@ -135,8 +136,11 @@ public final class TestScrapeView extends BorderPane {
         state.setId("test-state");
         state.textProperty().bind(model.stateProperty().asString());
 
-        HBox bar = new HBox(6, templates, open, new Label("Run on"), target, run, cancel, progress, state, runId);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox source = new HBox(6, templates, open, new Label("Run on"), target, run, cancel);
+        source.setAlignment(Pos.CENTER_LEFT);
+        HBox followed = new HBox(8, progress, state, runId);
+        followed.setAlignment(Pos.CENTER_LEFT);
+        VBox bar = new VBox(6, source, followed);
         bar.setPadding(new Insets(8));
         return bar;
     }
@@ -189,6 +193,7 @@ public final class TestScrapeView extends BorderPane {
         lines.getStyleClass().add("log-list");
         lines.getStylesheets().add(LogLineCell.class.getResource("logs.css").toExternalForm());
         lines.setCellFactory(v -> new LogLineCell(zone));
+        lines.setFixedCellSize(20);
         lines.setPlaceholder(new Label("Canary lines of the run appear here as the worker writes them."));
         model.lines().addListener((ListChangeListener<CanaryEvent>) c -> {
             if (!lines.getItems().isEmpty()) {
@@ -206,7 +211,9 @@ public final class TestScrapeView extends BorderPane {
                 image.setPreserveRatio(true);
                 image.setFitWidth(320);
                 Label caption = new Label(s.step());
-                VBox card = new VBox(4, caption, image);
+                javafx.scene.layout.StackPane framed = new javafx.scene.layout.StackPane(image);
+                framed.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1;");
+                VBox card = new VBox(4, caption, framed);
                 card.getStyleClass().add("test-screenshot");
                 shots.getChildren().add(card);
             }

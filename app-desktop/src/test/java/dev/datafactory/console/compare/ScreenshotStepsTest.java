@@ -23,6 +23,16 @@ class ScreenshotStepsTest {
     }
 
     @Test
+    void aPagesFailureScreenshotMeetsTheSamePagesNormalOne() {
+        List<ScreenshotStep> steps = ScreenshotSteps.pair(
+                List.of("canary/s/a/j/00-index.png", "canary/s/a/j/01-product-1.png"),
+                List.of("canary/s/b/j/00-blocked-product-1.png"));
+
+        assertThat(steps).extracting(ScreenshotStep::step).containsExactly("index", "product-1");
+        assertThat(steps.get(1).rightKey()).contains("canary/s/b/j/00-blocked-product-1.png");
+    }
+
+    @Test
     void stepNameIsTheFileNameWithoutIndexAndExtension() {
         assertThat(ScreenshotSteps.stepOf("canary/s/r/j/03-after-load.png")).isEqualTo("after-load");
         assertThat(ScreenshotSteps.stepOf("canary/s/r/j/final.png")).isEqualTo("final");

@@ -59,7 +59,7 @@ class RunsViewModelTest {
     }
 
     @Test
-    void comparesExactlyTwoSelectedRuns() {
+    void comparesExactlyTwoSelectedRunsOlderOnTheLeft() {
         model.refresh();
         List<ConsoleEvents.CompareRuns> asked = new ArrayList<>();
         events.subscribe(ConsoleEvents.CompareRuns.class, asked::add);
@@ -68,8 +68,8 @@ class RunsViewModelTest {
         assertThat(model.statusProperty().get()).contains("exactly two");
         assertThat(model.compare(List.of(model.rows().get(1), model.rows().get(2)))).isTrue();
         assertThat(asked).containsExactly(new ConsoleEvents.CompareRuns(
-                new ConsoleEvents.RunRef("shop-2", Optional.of("shop-2-job1")),
-                new ConsoleEvents.RunRef("shop-1", Optional.of("shop-1-job1"))));
+                new ConsoleEvents.RunRef("shop-1", Optional.of("shop-1-job1")),
+                new ConsoleEvents.RunRef("shop-2", Optional.of("shop-2-job1"))));
     }
 
     @Test
