@@ -128,6 +128,7 @@ public final class CompareView extends BorderPane {
         mode.getItems().setAll(CompareMode.values());
         mode.setValue(model.modeProperty().get());
         mode.valueProperty().addListener((o, a, b) -> model.setMode(b));
+        mode.setPrefWidth(150);
 
         Slider zoom = new Slider(0.1, 2.0, model.zoomProperty().get());
         zoom.setId("compare-zoom");
@@ -259,6 +260,23 @@ public final class CompareView extends BorderPane {
         TableColumn<FingerprintRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);
+        // Wrapped: the telling part of a user agent ("HeadlessChrome") is at its end.
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(16));
+                text.getStyleClass().add("text");
+                setGraphic(text);
+                setPrefHeight(USE_COMPUTED_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty || item == null ? "" : item);
+            }
+        });
         return column;
     }
 

@@ -11,8 +11,8 @@ import java.util.stream.IntStream;
  */
 public final class PixelDiffer {
 
-    /** Semi-transparent red: visible over both light and dark pages. */
-    public static final int HIGHLIGHT = 0xC0FF2020;
+    /** Semi-transparent magenta: visible over light and dark pages, and rarer on pages than red. */
+    public static final int HIGHLIGHT = 0x99FF00FF;
     private static final int BAND_ROWS = 64;
 
     public PixelDiff diff(Raster a, Raster b, int threshold) {

@@ -168,6 +168,7 @@ public final class LogsView extends BorderPane {
         openRun.setOnAction(e -> model.openSelectedRun());
 
         VBox side = new VBox(6, new Label("Selected line"), detail, openRun, shotKey, shotPane);
+        list.setMinWidth(0);
         side.setPadding(new Insets(0, 8, 0, 8));
         side.setMinWidth(260);
         SplitPane split = new SplitPane(list, side);

@@ -52,7 +52,7 @@ public final class RunsView extends BorderPane {
     public RunsView(RunsViewModel model) {
         this.model = model;
         getStylesheets().add(RunsView.class.getResource("runs.css").toExternalForm());
-        this.started = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(model.zone());
+        this.started = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss", Locale.ROOT).withZone(model.zone());
         setTop(filterBar());
         SplitPane split = new SplitPane(table(), chart());
         split.setOrientation(Orientation.VERTICAL);
@@ -135,20 +135,20 @@ public final class RunsView extends BorderPane {
         table.setId("runs-table");
         table.setItems(model.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No runs yet. Run a schedule or a test scrape and they appear here."));
         table.getColumns().setAll(List.of(
-                column("Started", r -> started.format(r.startedAt()), 150),
-                column("Schedule", RunRecord::scheduleId, 110),
-                column("Run", RunRecord::runId, 200),
+                column("Started", r -> started.format(r.startedAt()), 120),
+                column("Schedule", RunRecord::scheduleId, 130),
+                column("Run", RunRecord::runId, 250),
                 statusColumn(),
-                column("Verdict", r -> r.verdict().summary(), 160),
+                column("Verdict", r -> r.verdict().summary(), 300),
                 column("Items", r -> String.valueOf(r.items()), 60),
                 column("Duration", r -> duration(r.duration()), 80),
-                column("Build", RunRecord::build, 100),
+                column("Build", RunRecord::build, 180),
                 column("Environment", RunRecord::environment, 100),
                 column("Trigger", r -> r.trigger().name(), 80),
-                column("Job", RunRecord::jobId, 160)));
+                column("Job", RunRecord::jobId, 280)));
         return table;
     }
 
@@ -162,7 +162,7 @@ public final class RunsView extends BorderPane {
     private static TableColumn<RunRecord, RunStatus> statusColumn() {
         TableColumn<RunRecord, RunStatus> column = new TableColumn<>("Status");
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
-        column.setPrefWidth(90);
+        column.setPrefWidth(110);
         column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(RunStatus s, boolean empty) {

@@ -56,7 +56,12 @@ public final class TestScrapeView extends BorderPane {
     public TestScrapeView(TestScrapeViewModel model, ZoneId zone) {
         this.model = model;
         setTop(toolbar());
-        SplitPane split = new SplitPane(editorPane(), runPane(zone));
+        VBox editorPane = editorPane();
+        TabPane runPane = runPane(zone);
+        // Both sides may shrink: wide screenshots or long lines scroll inside instead of widening the window.
+        editorPane.setMinWidth(0);
+        runPane.setMinWidth(0);
+        SplitPane split = new SplitPane(editorPane, runPane);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.42);
         setCenter(split);

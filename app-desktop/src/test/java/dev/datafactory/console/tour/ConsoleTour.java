@@ -57,6 +57,8 @@ public final class ConsoleTour {
     private static final String DESKTOP_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
             + " Chrome/120.0.0.0 Safari/537.36";
 
+    private static volatile boolean working = true;
+
     private ConsoleTour() {
     }
 
@@ -174,7 +176,8 @@ public final class ConsoleTour {
         capture(stage, out.resolve("test-scrape.png"));
 
         Platform.runLater(stage::close);
-        Thread.sleep(1000);
+        working = false;
+        worker.join(10_000);
         engine.close();
         factory.close();
         site.stop(0);
@@ -195,7 +198,7 @@ public final class ConsoleTour {
 
     /** The in-process worker: lease, run on the engine, ack, index. */
     private static void work(LocalFactory factory, ScrapeEngine engine) {
-        while (true) {
+        while (working) {
             List<Lease> leases = factory.queue().lease(1, "tour-worker", Duration.ofMinutes(2));
             if (leases.isEmpty()) {
                 try {
