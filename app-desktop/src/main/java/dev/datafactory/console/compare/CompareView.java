@@ -132,7 +132,7 @@ public final class CompareView extends BorderPane {
 
         Slider zoom = new Slider(0.1, 2.0, model.zoomProperty().get());
         zoom.setId("compare-zoom");
-        zoom.setPrefWidth(110);
+        zoom.setPrefWidth(90);
         zoom.setTooltip(new Tooltip("Zoom both screenshots (Ctrl+wheel)"));
         zoom.valueProperty().addListener((o, a, b) -> model.setZoom(b.doubleValue()));
         model.zoomProperty().addListener((o, a, b) -> zoom.setValue(b.doubleValue()));
@@ -141,7 +141,7 @@ public final class CompareView extends BorderPane {
 
         Slider threshold = new Slider(0, 128, model.thresholdProperty().get());
         threshold.setId("compare-threshold");
-        threshold.setPrefWidth(110);
+        threshold.setPrefWidth(90);
         threshold.setTooltip(new Tooltip("Ignore channel differences up to this value (anti-aliasing, fonts)"));
         threshold.valueChangingProperty().addListener((o, a, changing) -> {
             if (!changing) {
@@ -173,12 +173,18 @@ public final class CompareView extends BorderPane {
 
         HBox runs = new HBox(6, leftPicker, new Label("vs"), rightPicker, new Label("Step"), stepPicker);
         runs.setAlignment(Pos.CENTER_LEFT);
-        HBox view = new HBox(6, mode, flip, onion, new Label("Zoom"), zoom, zoomLabel, new Label("Threshold"),
-                threshold, thresholdLabel, showDiff, summary);
+        HBox view = new HBox(6, mode, flip, onion, fixed(new Label("Zoom")), zoom, fixed(zoomLabel),
+                fixed(new Label("Threshold")), threshold, fixed(thresholdLabel), fixed(showDiff), summary);
         view.setAlignment(Pos.CENTER_LEFT);
         VBox bar = new VBox(6, runs, view);
         bar.setPadding(new Insets(8));
         return bar;
+    }
+
+    /** Short labels keep their text; the summary at the end of the row is what gives way. */
+    private static <T extends javafx.scene.layout.Region> T fixed(T node) {
+        node.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return node;
     }
 
     private static void selectQuietly(ComboBox<RunRecord> picker, CompareSide side) {

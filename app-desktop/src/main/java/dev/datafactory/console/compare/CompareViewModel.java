@@ -195,8 +195,8 @@ public final class CompareViewModel {
         diffTask = tasks.task("Computing pixel difference", ctx -> differ.diff(a, b, t))
                 .onSuccess(d -> {
                     diff.set(d);
-                    diffSummary.set(String.format(Locale.ROOT, "%.2f %% of pixels changed (%,d of %,d; threshold %d)",
-                            d.percentChanged(), d.changedPixels(), (long) d.width() * d.height(), d.threshold()));
+                    diffSummary.set(String.format(Locale.ROOT, "%.2f %% of pixels changed (%,d of %,d)",
+                            d.percentChanged(), d.changedPixels(), (long) d.width() * d.height()));
                 })
                 .onError(e -> status.set("Pixel difference failed: " + UserMessages.describe(e)))
                 .start();

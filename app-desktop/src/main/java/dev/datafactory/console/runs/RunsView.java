@@ -138,9 +138,9 @@ public final class RunsView extends BorderPane {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No runs yet. Run a schedule or a test scrape and they appear here."));
         table.getColumns().setAll(List.of(
-                column("Started", r -> started.format(r.startedAt()), 120),
+                column("Started", r -> started.format(r.startedAt()), 140),
                 column("Schedule", RunRecord::scheduleId, 130),
-                column("Run", RunRecord::runId, 250),
+                column("Run", RunRecord::runId, 300),
                 statusColumn(),
                 column("Verdict", r -> r.verdict().summary(), 300),
                 column("Items", r -> String.valueOf(r.items()), 60),
