@@ -47,10 +47,13 @@ public final class ConsoleBench {
     private static final int EVENTS = 100_000;
 
     public static void main(String[] args) throws Exception {
-        System.out.printf(Locale.ROOT, "cores=%d java=%s glass=%s%n", Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), System.getProperty("glass.platform", "default (Xvfb/GTK)"));
+        System.out.printf(Locale.ROOT, "cores=%d java=%s glass=%s load average=%.1f%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                System.getProperty("glass.platform", "default (Xvfb/GTK)"),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         pixelDiff();
         CountDownLatch started = new CountDownLatch(1);
+        Platform.setImplicitExit(false); // each scenario closes its window; the toolkit must stay up
         Platform.startup(started::countDown);
         started.await();
         Platform.runLater(() -> javafx.application.Application.setUserAgentStylesheet(
@@ -134,6 +137,11 @@ public final class ConsoleBench {
                 long previous = lastPulse.getAndSet(now);
                 if (previous != 0) {
                     maxPulseGapNs.accumulateAndGet(now - previous, Math::max);
+                    if (TRACE && now - previous > 50_000_000) {
+                        System.out.printf(Locale.ROOT, "  gap %.0f ms at %d ms, pending %d, shown %d%n",
+                                (now - previous) / 1e6, (System.nanoTime() - traceStart) / 1_000_000,
+                                model.pendingCount(), model.visibleLines().size());
+                    }
                 }
             }
         };
@@ -223,4 +231,6 @@ public final class ConsoleBench {
     }
 
     private static volatile boolean volatileRunning;
+    private static final boolean TRACE = Boolean.getBoolean("bench.trace");
+    private static final long traceStart = System.nanoTime();
 }

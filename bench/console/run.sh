@@ -9,8 +9,9 @@ mvn -B -q -pl app-desktop -am -DskipTests test-compile dependency:build-classpat
     -Dmdep.includeScope=test -Dmdep.outputFile="$cp_file" >/dev/null
 cp="app-desktop/target/classes:backend-local/target/classes:shared-model/target/classes:$(cat "$cp_file")"
 rm -f "$cp_file"
-props=(-Dprism.order=sw -Djava.util.logging.config.file=app-desktop/src/test/jul-test.properties)
+props=(${JAVA_OPTS:-} -Dprism.order=sw -Djava.util.logging.config.file=app-desktop/src/test/jul-test.properties)
 if [[ "${HEADLESS:-1}" == "1" ]]; then
   props+=(-Dglass.platform=Monocle -Dmonocle.platform=Headless -Djava.awt.headless=true)
 fi
-exec java -Xmx2g "${props[@]}" -cp "$cp" bench/console/ConsoleBench.java
+# NICE=-10 gives the benchmark a fair share of a busy shared machine (root only).
+exec ${NICE:+nice -n "$NICE"} java -Xmx2g "${props[@]}" -cp "$cp" bench/console/ConsoleBench.java

@@ -41,6 +41,7 @@ import java.util.List;
 /** The Logs screen's view, built in code: filter bar, the virtualized line list, a detail pane. */
 public final class LogsView extends BorderPane {
 
+    private static final long UPDATE_INTERVAL_NANOS = 50_000_000;
     private static final KeyCombination COPY = KeyCombination.keyCombination("Shortcut+C");
 
     private final LogsViewModel model;
@@ -65,8 +66,16 @@ public final class LogsView extends BorderPane {
         status.setPadding(new Insets(4, 8, 4, 8));
         setBottom(status);
         pump = new AnimationTimer() {
+            private long lastDrain;
+
             @Override
             public void handle(long now) {
+                // At most one list update per UPDATE_INTERVAL: in a flood, each update costs a layout and a
+                // repaint of the list, and frames in between stay free for input.
+                if (now - lastDrain < UPDATE_INTERVAL_NANOS) {
+                    return;
+                }
+                lastDrain = now;
                 if (model.drain() > 0 && model.followProperty().get() && !list.getItems().isEmpty()) {
                     list.scrollTo(list.getItems().size() - 1);
                 }
