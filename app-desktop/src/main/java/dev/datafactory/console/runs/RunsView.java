@@ -91,6 +91,7 @@ public final class RunsView extends BorderPane {
         });
 
         Button refresh = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        refresh.setId("runs-refresh");
         refresh.setTooltip(new Tooltip("Reload run history (F5)"));
         refresh.setOnAction(e -> model.refresh());
         Button compare = new Button("Compare", new FontIcon(Feather.COLUMNS));
@@ -215,6 +216,9 @@ public final class RunsView extends BorderPane {
             blocked.getData().add(new XYChart.Data<>(category, d.blocked()));
             failed.getData().add(new XYChart.Data<>(category, d.failed()));
         }
+        // Old bars go before the categories change: StackedBarChart reacts to a category removal by
+        // removing that category's bars, which re-enters its own listener until the stack overflows.
+        chart.getData().clear();
         ((CategoryAxis) chart.getXAxis()).getCategories().setAll(categories);
         chart.getData().setAll(List.of(ok, blocked, failed));
     }

@@ -80,6 +80,11 @@ class RunsToCompareFxTest {
         robot.clickOn("#nav-runs");
         TableView<RunRecord> table = robot.lookup("#runs-table").queryTableView();
         waitFor(() -> table.getItems().size() == 2);
+        javafx.scene.chart.StackedBarChart<?, ?> chart = robot.lookup("#runs-chart").query();
+        robot.clickOn("#runs-refresh");
+        robot.clickOn("#runs-refresh");
+        waitFor(() -> chart.getData().size() == 3 && chart.getData().get(0).getData().size() == 2);
+        assertThat(chart.getData()).extracting(s -> s.getName()).containsExactly("succeeded", "blocked", "failed");
 
         robot.clickOn(row(robot, "shop-20260301T080000Z"));
         robot.press(KeyCode.CONTROL).clickOn(row(robot, "shop-20260302T080000Z")).release(KeyCode.CONTROL);
