@@ -129,7 +129,11 @@ public final class ConsoleTour {
         click(stage, "#nav-runs");
         waitFor(60, () -> {
             CompletableFuture<Integer> rows = new CompletableFuture<>();
-            Platform.runLater(() -> rows.complete(((TableView<?>) lookup(stage, "#runs-table")).getItems().size()));
+            Platform.runLater(() -> {
+                TableView<?> table = lookup(stage, "#runs-table");
+                rows.complete(table == null ? -1 : table.getItems().size());
+            });
+            System.out.println("runs table rows: " + rows.get(10, TimeUnit.SECONDS));
             return rows.get() >= 5;
         });
         Thread.sleep(1500);
