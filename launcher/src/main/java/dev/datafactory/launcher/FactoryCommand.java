@@ -14,7 +14,9 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "factory", mixinStandardHelpOptions = true, versionProvider = FactoryCommand.Version.class,
         description = "Data Factory: scheduled web scraping with canary evidence, locally or on Google Cloud.",
-        subcommands = {VersionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {VersionCommand.class,
+                dev.datafactory.launcher.gcp.GcpCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FactoryCommand implements Callable<Integer> {
 
     @CommandLine.Spec
