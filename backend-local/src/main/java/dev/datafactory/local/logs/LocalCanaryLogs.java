@@ -23,8 +23,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,8 +43,7 @@ public final class LocalCanaryLogs implements CanaryLogs, CanaryEventSink {
 
     static final String ACTIVE = "canary.jsonl";
     private static final String ROTATED_PREFIX = "canary-";
-    private static final DateTimeFormatter ROTATED_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final java.util.regex.Pattern ROTATED = java.util.regex.Pattern.compile("canary-\\d{10}\\.jsonl");
 
     private final Path dir;
     private final LogRetention retention;
@@ -107,25 +104,29 @@ public final class LocalCanaryLogs implements CanaryLogs, CanaryEventSink {
     }
 
     private void rotate(Path active) throws IOException {
-        String stamp = ROTATED_TIME.format(clock.instant());
-        Path target = dir.resolve(ROTATED_PREFIX + stamp + ".jsonl");
-        for (int n = 1; Files.exists(target); n++) {
-            target = dir.resolve(ROTATED_PREFIX + stamp + "-" + n + ".jsonl");
-        }
-        Files.move(active, target);
         List<Path> rotated = rotatedFiles();
+        long next = rotated.isEmpty() ? 1 : sequenceOf(rotated.get(rotated.size() - 1)) + 1;
+        Files.move(active, dir.resolve(String.format(java.util.Locale.ROOT, "%s%010d.jsonl", ROTATED_PREFIX, next)));
+        rotated = rotatedFiles();
         for (int i = 0; i < rotated.size() - retention.maxFiles(); i++) {
             Files.deleteIfExists(rotated.get(i));
         }
     }
 
-    /** Rotated files, oldest first (their names sort by rotation time). */
+    private static long sequenceOf(Path rotated) {
+        String name = rotated.getFileName().toString();
+        try {
+            return Long.parseLong(name.substring(ROTATED_PREFIX.length(), name.length() - ".jsonl".length()));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Rotated files, oldest first: {@code canary-<sequence>.jsonl}, the sequence zero-padded so names sort. */
     List<Path> rotatedFiles() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith(ROTATED_PREFIX) && name.endsWith(".jsonl");
-            }).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+            return files.filter(p -> ROTATED.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
         }
     }
 
@@ -176,9 +177,17 @@ public final class LocalCanaryLogs implements CanaryLogs, CanaryEventSink {
         }
     }
 
+    private List<Path> rotatedFilesOrEmpty() {
+        try {
+            return rotatedFiles();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     @Override
     public LogTail tail(LogQuery query, Consumer<CanaryEvent> sink, Consumer<Exception> onError) {
-        LogFollower follower = new LogFollower(dir, ACTIVE, tailPoll, line -> CanaryEventCodec.parseLine(line)
+        LogFollower follower = new LogFollower(dir, ACTIVE, this::rotatedFilesOrEmpty, tailPoll, line -> CanaryEventCodec.parseLine(line)
                 .filter(query::matches).ifPresent(sink), onError);
         follower.start();
         return follower::close;

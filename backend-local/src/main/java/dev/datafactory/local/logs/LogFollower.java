@@ -11,8 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Follows the active log file from its current end, like {@code tail -F}: complete lines only,
@@ -23,6 +26,7 @@ final class LogFollower {
 
     private final Path dir;
     private final String activeName;
+    private final Supplier<List<Path>> rotatedOldestFirst;
     private final Duration poll;
     private final Consumer<String> lines;
     private final Consumer<Exception> onError;
@@ -32,9 +36,10 @@ final class LogFollower {
     private FileChannel open;
     private Object openKey;
 
-    LogFollower(Path dir, String activeName, Duration poll, Consumer<String> lines, Consumer<Exception> onError) {
+    LogFollower(Path dir, String activeName, Supplier<List<Path>> rotatedOldestFirst, Duration poll, Consumer<String> lines, Consumer<Exception> onError) {
         this.dir = dir;
         this.activeName = activeName;
+        this.rotatedOldestFirst = rotatedOldestFirst;
         this.poll = poll;
         this.lines = lines;
         this.onError = onError;
@@ -59,11 +64,17 @@ final class LogFollower {
                 drain();
                 Path active = dir.resolve(activeName);
                 Object key = keyOf(active);
-                if (open == null || (key != null && !Objects.equals(key, openKey))) {
-                    // Rotated: finish the old file (its handle still reads it), then switch.
+                if (open == null && key != null) {
+                    openFile(active);
+                    continue;
+                }
+                if (open != null && key != null && !Objects.equals(key, openKey)) {
+                    // Rotated (maybe several times since the last look): finish this file through its
+                    // handle, then read the files rotated after it in order, then the active one.
                     drain();
+                    Path next = nextAfter(openKey).orElse(active);
                     closeOpen();
-                    openActive(false);
+                    openFile(next);
                     continue;
                 }
                 Thread.sleep(poll.toMillis());
@@ -80,17 +91,31 @@ final class LogFollower {
     }
 
     private void openActive(boolean atEnd) throws IOException {
-        Path active = dir.resolve(activeName);
+        openFile(dir.resolve(activeName));
+        if (open != null && atEnd) {
+            open.position(open.size());
+        }
+    }
+
+    private void openFile(Path file) throws IOException {
         try {
-            open = FileChannel.open(active, StandardOpenOption.READ);
-            openKey = keyOf(active);
-            if (atEnd) {
-                open.position(open.size());
-            }
+            open = FileChannel.open(file, StandardOpenOption.READ);
+            openKey = keyOf(file);
         } catch (NoSuchFileException e) {
             open = null;
             openKey = null;
         }
+    }
+
+    /** The rotated file that came right after the one with {@code key}, if it is still there. */
+    private Optional<Path> nextAfter(Object key) {
+        List<Path> rotated = rotatedOldestFirst.get();
+        for (int i = 0; i < rotated.size(); i++) {
+            if (Objects.equals(keyOf(rotated.get(i)), key)) {
+                return i + 1 < rotated.size() ? Optional.of(rotated.get(i + 1)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private void drain() throws IOException {
