@@ -1,5 +1,7 @@
 package dev.datafactory.model.spec;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 
 /** What tells the worker it was blocked (captcha, login wall, bot page) rather than served. */
@@ -17,6 +19,8 @@ public record BlockSignals(List<String> selectors, List<String> texts, List<Stri
         return new BlockSignals(List.of(), List.of(), List.of(), List.of());
     }
 
+    /** Not a wire field: without this Jackson writes "empty", which the strict reader then refuses. */
+    @JsonIgnore
     public boolean isEmpty() {
         return selectors.isEmpty() && texts.isEmpty() && urlPatterns.isEmpty() && statusCodes.isEmpty();
     }

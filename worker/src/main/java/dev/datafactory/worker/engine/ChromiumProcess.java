@@ -1,6 +1,12 @@
 package dev.datafactory.worker.engine;
 
+import dev.datafactory.model.json.Json;
+
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,11 +41,13 @@ final class ChromiumProcess implements AutoCloseable {
     private final Process process;
     private final Path userDataDir;
     private final String wsEndpoint;
+    private final String version;
 
-    private ChromiumProcess(Process process, Path userDataDir, String wsEndpoint) {
+    private ChromiumProcess(Process process, Path userDataDir, String wsEndpoint, String version) {
         this.process = process;
         this.userDataDir = userDataDir;
         this.wsEndpoint = wsEndpoint;
+        this.version = version;
     }
 
     static ChromiumProcess launch(Path executable, List<String> extraArgs, Duration startTimeout) {
@@ -69,7 +77,7 @@ final class ChromiumProcess implements AutoCloseable {
         }
         try {
             String endpoint = awaitEndpoint(process, dir, log, startTimeout);
-            return new ChromiumProcess(process, dir, endpoint);
+            return new ChromiumProcess(process, dir, endpoint, readVersion(endpoint));
         } catch (RuntimeException e) {
             process.destroyForcibly();
             deleteQuietly(dir);
@@ -102,6 +110,29 @@ final class ChromiumProcess implements AutoCloseable {
         }
         throw new BrowserUnavailableException("Chromium did not open its DevTools port within "
                 + timeout.toSeconds() + " s: " + tail(log));
+    }
+
+    /** {@code /json/version} of the DevTools endpoint, e.g. {@code Chrome/156.0.8078.108} gives the number. */
+    private static String readVersion(String wsEndpoint) {
+        URI uri = URI.create(wsEndpoint);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://" + uri.getHost() + ":" + uri.getPort() + "/json/version"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            String browser = Json.mapper().readTree(response.body()).path("Browser").asText("");
+            int slash = browser.indexOf('/');
+            return slash < 0 ? browser : browser.substring(slash + 1);
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    String version() {
+        return version;
     }
 
     String wsEndpoint() {

@@ -189,7 +189,8 @@ public final class ScrapeEngine implements AutoCloseable {
 
     /** The browser's version as the browser reports it (e.g. {@code 156.0.8078.108}); empty before first use. */
     public String browserVersion() {
-        return browserVersion;
+        String reported = browserVersion;
+        return reported.isEmpty() ? host.browserVersion() : reported;
     }
 
     public static String playwrightVersion() {
