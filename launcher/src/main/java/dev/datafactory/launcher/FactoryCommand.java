@@ -32,11 +32,6 @@ public final class FactoryCommand implements Callable<Integer> {
         return cl;
     }
 
-    /** Long-running commands (console, up, worker) must not be cut short by System.exit. */
-    static boolean keepsRunning(String[] args) {
-        return false;
-    }
-
     private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         if (e instanceof InvalidInputException invalid) {

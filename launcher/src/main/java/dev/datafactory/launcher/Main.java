@@ -13,9 +13,8 @@ public final class Main {
         // java.util.logging (used by some libraries) goes through the same Logback configuration.
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
-        int exit = FactoryCommand.commandLine().execute(args);
-        if (exit != 0 || !FactoryCommand.keepsRunning(args)) {
-            System.exit(exit);
-        }
+        // Long-running commands (console, up, worker) return only when they are done, so exiting
+        // here also stops non-daemon threads that libraries may have left behind.
+        System.exit(FactoryCommand.commandLine().execute(args));
     }
 }

@@ -9,6 +9,7 @@ public enum Severity {
     }
 
     /** Tolerant: unknown names (other log sources) count as DEFAULT. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static Severity parse(String text) {
         if (text == null) {
             return DEFAULT;

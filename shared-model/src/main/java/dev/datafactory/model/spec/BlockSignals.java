@@ -19,7 +19,6 @@ public record BlockSignals(List<String> selectors, List<String> texts, List<Stri
         return new BlockSignals(List.of(), List.of(), List.of(), List.of());
     }
 
-    /** Not a wire field: without this Jackson writes "empty", which the strict reader then refuses. */
     @JsonIgnore
     public boolean isEmpty() {
         return selectors.isEmpty() && texts.isEmpty() && urlPatterns.isEmpty() && statusCodes.isEmpty();

@@ -1,0 +1,46 @@
+package dev.datafactory.launcher;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FactoryCommandTest {
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        CommandLine cl = FactoryCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        Result result = run("--help");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).contains("Usage: factory").contains("version");
+    }
+
+    @Test
+    void versionPrintsTheBuildStamp() {
+        Result result = run("version");
+        assertThat(result.exit()).isZero();
+        assertThat(result.out()).startsWith("Data Factory ").contains("(git ").contains(", built ");
+    }
+
+    @Test
+    void unknownSubcommandFailsWithAHint() {
+        Result result = run("frobnicate");
+        assertThat(result.exit()).isNotZero();
+        assertThat(result.err()).contains("Unmatched argument").contains("frobnicate");
+    }
+}
