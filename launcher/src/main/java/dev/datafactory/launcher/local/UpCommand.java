@@ -68,7 +68,7 @@ public final class UpCommand implements Callable<Integer> {
     String runFor;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         Optional<Duration> stopAfter = Optional.ofNullable(runFor).map(UpCommand::parseDuration);
         PrintWriter out = spec.commandLine().getOut();
         Deque<AutoCloseable> stack = new ArrayDeque<>();
@@ -159,8 +159,20 @@ public final class UpCommand implements Callable<Integer> {
         }
     }
 
+    /** Prints the status until stopped: Ctrl-C (the hook), --run-for, or an interrupt of the calling thread. */
     private static void statusLoop(LocalFactory factory, PrintWriter out, Optional<Duration> stopAfter,
-                                   CountDownLatch done) throws InterruptedException {
+                                   CountDownLatch done) {
+        try {
+            printStatus(factory, out, stopAfter, done);
+        } catch (InterruptedException e) {
+            // An interrupt is a stop request, handled like Ctrl-C; the flag is not kept so the graceful
+            // shutdown that follows can still wait for deliveries in flight.
+            LOG.info("Interrupted: stopping");
+        }
+    }
+
+    private static void printStatus(LocalFactory factory, PrintWriter out, Optional<Duration> stopAfter,
+                                    CountDownLatch done) throws InterruptedException {
         boolean terminal = System.console() != null;
         Instant end = stopAfter.map(d -> Instant.now().plus(d)).orElse(Instant.MAX);
         String last = "";
