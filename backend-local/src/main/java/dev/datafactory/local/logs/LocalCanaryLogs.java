@@ -23,11 +23,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -130,10 +129,17 @@ public final class LocalCanaryLogs implements CanaryLogs, CanaryEventSink {
         }
     }
 
+    /**
+     * Matching events ordered by their time (lines may be written out of order by concurrent jobs),
+     * keeping the newest {@code limit}; ties keep the order they were written in.
+     */
     @Override
     public List<CanaryEvent> query(LogQuery query) {
         int limit = Math.max(1, query.limit());
-        Deque<CanaryEvent> newest = new ArrayDeque<>(Math.min(limit, 4096));
+        Comparator<Numbered> byTime = Comparator.comparing((Numbered n) -> n.event().time())
+                .thenComparingLong(Numbered::seq);
+        PriorityQueue<Numbered> newest = new PriorityQueue<>(byTime);
+        long[] seq = {0};
         try {
             List<Path> files = new ArrayList<>(rotatedFiles());
             files.add(dir.resolve(ACTIVE));
@@ -142,17 +148,22 @@ public final class LocalCanaryLogs implements CanaryLogs, CanaryEventSink {
                     continue;
                 }
                 readLines(file, line -> CanaryEventCodec.parseLine(line).filter(query::matches).ifPresent(e -> {
-                    if (newest.size() == limit) {
-                        newest.removeFirst();
+                    newest.add(new Numbered(e, seq[0]++));
+                    if (newest.size() > limit) {
+                        newest.poll();
                     }
-                    newest.addLast(e);
                 }));
             }
         } catch (IOException e) {
             throw new BackendException(BackendException.Kind.INTERNAL, "cannot read the canary log in " + dir + ": "
                     + e.getMessage(), e);
         }
-        return List.copyOf(newest);
+        List<Numbered> sorted = new ArrayList<>(newest);
+        sorted.sort(byTime);
+        return sorted.stream().map(Numbered::event).toList();
+    }
+
+    private record Numbered(CanaryEvent event, long seq) {
     }
 
     /** A rotated file last written before {@code since} holds nothing at or after it. */

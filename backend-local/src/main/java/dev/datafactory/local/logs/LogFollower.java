@@ -13,7 +13,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -63,21 +62,16 @@ final class LogFollower {
             while (running) {
                 drain();
                 Path active = dir.resolve(activeName);
-                Object key = keyOf(active);
-                if (open == null && key != null) {
+                Object activeKey = keyOf(active);
+                if (activeKey == null || (open != null && Objects.equals(activeKey, openKey))) {
+                    // Following the active file (or it is being rotated right now): wait for more.
+                    Thread.sleep(poll.toMillis());
+                } else if (open == null) {
+                    // The log did not exist when the tail started: all of it is new.
                     openFile(active);
-                    continue;
+                } else if (!switchToSuccessor(active)) {
+                    Thread.sleep(1);
                 }
-                if (open != null && key != null && !Objects.equals(key, openKey)) {
-                    // Rotated (maybe several times since the last look): finish this file through its
-                    // handle, then read the files rotated after it in order, then the active one.
-                    drain();
-                    Path next = nextAfter(openKey).orElse(active);
-                    closeOpen();
-                    openFile(next);
-                    continue;
-                }
-                Thread.sleep(poll.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,6 +82,50 @@ final class LogFollower {
         } finally {
             closeOpen();
         }
+    }
+
+    /**
+     * The open file was rotated away (maybe several times since the last look). It has been drained
+     * through its handle; continue with the file rotated right after it, or the active file when it
+     * was the last. Returns false when a rotation raced with the switch, to try again.
+     */
+    private boolean switchToSuccessor(Path active) throws IOException {
+        List<Path> rotated = rotatedOldestFirst.get();
+        int i = indexOf(rotated, openKey);
+        if (i >= 0 && i + 1 < rotated.size()) {
+            closeOpen();
+            openFile(rotated.get(i + 1));
+            return true;
+        }
+        // The successor is the active file, unless it is rotated between our look and our open.
+        Object before = keyOf(active);
+        FileChannel candidate;
+        try {
+            candidate = FileChannel.open(active, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        Object after = keyOf(active);
+        List<Path> rotatedNow = rotatedOldestFirst.get();
+        boolean stable = before != null && before.equals(after) && rotatedNow.size() == rotated.size();
+        if (!stable) {
+            candidate.close();
+            return false;
+        }
+        // i < 0: our file was deleted by retention before we finished; the active file is the best we have.
+        closeOpen();
+        open = candidate;
+        openKey = after;
+        return true;
+    }
+
+    private static int indexOf(List<Path> files, Object key) {
+        for (int i = 0; i < files.size(); i++) {
+            if (Objects.equals(keyOf(files.get(i)), key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void openActive(boolean atEnd) throws IOException {
@@ -105,17 +143,6 @@ final class LogFollower {
             open = null;
             openKey = null;
         }
-    }
-
-    /** The rotated file that came right after the one with {@code key}, if it is still there. */
-    private Optional<Path> nextAfter(Object key) {
-        List<Path> rotated = rotatedOldestFirst.get();
-        for (int i = 0; i < rotated.size(); i++) {
-            if (Objects.equals(keyOf(rotated.get(i)), key)) {
-                return i + 1 < rotated.size() ? Optional.of(rotated.get(i + 1)) : Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 
     private void drain() throws IOException {

@@ -67,11 +67,16 @@ class LocalCanaryLogsTest {
         try {
             for (int i = 1; i <= 120; i++) {
                 writer.emit(event(i, i % 2 == 0 ? "live" : "other"));
-                if (i % 15 == 0) {
-                    Thread.sleep(30);
+                if (i % 50 == 0) {
+                    Thread.sleep(5); // mostly flat out: several rotations happen between two polls of the tail
                 }
             }
-            Await.until("the tail to catch up", Duration.ofSeconds(10), () -> seen.size() == 60);
+            try {
+                Await.until("the tail to catch up", Duration.ofSeconds(10), () -> seen.size() == 60);
+            } catch (AssertionError e) {
+                throw new AssertionError("seen " + seen.stream().map(x -> x.message().split(" ")[2]).toList()
+                        + " errors " + errors + " files " + writer.rotatedFiles(), e);
+            }
         } finally {
             tail.close();
         }
