@@ -96,7 +96,7 @@ public final class LocalCanaryLogs implements CanaryLogs, CanaryEventSink {
             }
         } catch (IOException e) {
             throw new BackendException(BackendException.Kind.INTERNAL, "cannot write the canary log in " + dir + ": "
-                    + e.getMessage() + " (check free disk space)", e);
+                    + e + " (check free disk space)", e);
         } finally {
             appendLock.unlock();
         }
