@@ -56,7 +56,7 @@ public final class LogsCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         LogQuery query = LogQuery.all().withRun(run).withJob(job).withSchedule(schedule).withEnv(env).withText(text)
                 .withLimit(Math.max(1, limit));
         if (severity != null) {
@@ -85,11 +85,17 @@ public final class LogsCommand implements Callable<Integer> {
                 spec.commandLine().getErr().flush();
                 stopped.countDown();
             });
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Thread hook = new Thread(() -> {
                 tail.close();
                 stopped.countDown();
-            }, "logs-stop"));
-            stopped.await();
+            }, "logs-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                // An interrupt of the calling thread stops following, like Ctrl-C.
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
             tail.close();
         }
         return 0;
