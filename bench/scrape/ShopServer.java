@@ -30,6 +30,19 @@ public final class ShopServer {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", exchange -> {
+            try {
+                serve(exchange, products, images);
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+                reply(exchange, 500, "text/plain", String.valueOf(e).getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        server.start();
+        System.out.println("shop listening on http://127.0.0.1:" + port + "/ with " + products + " products");
+    }
+
+    private static void serve(HttpExchange exchange, int products, byte[][] images) throws IOException {
+        {
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/")) {
                 reply(exchange, 200, "text/html; charset=utf-8", index(products));
@@ -46,9 +59,7 @@ public final class ShopServer {
             } else {
                 reply(exchange, 404, "text/plain", "not found".getBytes(StandardCharsets.UTF_8));
             }
-        });
-        server.start();
-        System.out.println("shop listening on http://127.0.0.1:" + port + "/ with " + products + " products");
+        }
     }
 
     private static byte[] index(int products) {
@@ -71,13 +82,26 @@ public final class ShopServer {
                     .append(".png\" width=\"120\" height=\"120\" alt=\"\">");
         }
         html.append("<ul id=\"reviews\"></ul><section class=\"description\">");
-        // Filler text up to ~50 KB, like a real product page's description, specs and footer.
-        int paragraph = 0;
-        while (html.length() < 48_000) {
-            html.append("<p>Paragraph ").append(paragraph++).append(" of product ").append(id)
-                    .append(": sturdy, reliable and carefully made. Lorem ipsum dolor sit amet, consectetur adipiscing")
-                    .append(" elit, sed do eiusmod tempor incididunt ut labore et dolore magna aliqua.</p>");
+        for (int p = 0; p < 4; p++) {
+            html.append("<p>Sturdy, reliable and carefully made product ").append(id).append(". Lorem ipsum dolor sit")
+                    .append(" amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.</p>");
         }
+        html.append("<table class=\"specs\">");
+        for (int r = 0; r < 20; r++) {
+            html.append("<tr><th>Property ").append(r).append("</th><td>value ").append(r * id % 97).append("</td></tr>");
+        }
+        html.append("</table>");
+        // Like most shop pages, the bulk of the ~50 KB is embedded state and markup, not visible text:
+        // the rendered page is about two screens tall.
+        html.append("<script type=\"application/json\" id=\"state\">{\"variants\":[");
+        int variant = 0;
+        while (html.length() < 48_000) {
+            html.append(variant == 0 ? "" : ",").append("{\"sku\":\"P").append(id).append("-").append(variant)
+                    .append("\",\"stock\":").append((id * 31 + variant) % 50).append(",\"colour\":\"shade ")
+                    .append(variant % 12).append("\",\"note\":\"ships in 2-3 days from the central warehouse\"}");
+            variant++;
+        }
+        html.append("]}</script>");
         html.append("</section><script>setTimeout(function(){")
                 .append("document.getElementById('product').innerHTML='<h1>Product ").append(id)
                 .append("</h1><span class=\"price\">").append(String.format(Locale.ROOT, "%.2f", 5 + id * 1.25))
