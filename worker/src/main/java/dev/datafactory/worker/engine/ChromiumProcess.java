@@ -26,16 +26,29 @@ import java.util.stream.Stream;
  */
 final class ChromiumProcess implements AutoCloseable {
 
-    /** Playwright's own launch defaults that matter headless, plus what a container needs. */
-    private static final List<String> DEFAULT_ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-            "--disable-default-apps", "--disable-background-timer-throttling",
-            "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding",
-            "--disable-hang-monitor", "--disable-ipc-flooding-protection", "--disable-popup-blocking",
-            "--disable-prompt-on-repost", "--metrics-recording-only", "--password-store=basic",
-            "--use-mock-keychain", "--mute-audio", "--hide-scrollbars",
-            "--disable-features=Translate,MediaRouter,OptimizationHints,DialMediaRouteProvider",
+    /**
+     * Playwright's own launch defaults for headless Chromium (so pages behave as under a Playwright
+     * launch: no back-forward cache to freeze each page we navigate away from, no paint holding, no
+     * background throttling), minus --enable-automation, plus what a container needs.
+     */
+    private static final List<String> DEFAULT_ARGS = List.of("--headless", "--hide-scrollbars", "--mute-audio",
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-field-trial-config", "--disable-background-networking",
+            "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+            "--disable-back-forward-cache", "--disable-breakpad", "--disable-client-side-phishing-detection",
+            "--disable-component-extensions-with-background-pages", "--disable-component-update",
+            "--no-default-browser-check", "--disable-default-apps", "--disable-extensions",
+            "--disable-features=ImprovedCookieControls,LazyFrameLoading,GlobalMediaControls,"
+                    + "DestroyProfileOnBrowserClose,MediaRouter,DialMediaRouteProvider,AcceptCHFrame,"
+                    + "AutoExpandDetailsElement,CertificateTransparencyComponentUpdater,"
+                    + "AvoidUnnecessaryBeforeUnloadCheckSync,Translate,HttpsUpgrades,PaintHolding,"
+                    + "ThirdPartyStoragePartitioning,LensOverlay,PlzDedicatedWorker",
+            "--allow-pre-commit-input", "--disable-hang-monitor", "--disable-ipc-flooding-protection",
+            "--disable-popup-blocking", "--disable-prompt-on-repost", "--disable-renderer-backgrounding",
+            "--force-color-profile=srgb", "--metrics-recording-only", "--no-first-run", "--password-store=basic",
+            "--use-mock-keychain", "--no-service-autorun", "--disable-search-engine-choice-screen",
+            "--disable-sync",
+            "--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4",
             "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0");
 
     private final Process process;
