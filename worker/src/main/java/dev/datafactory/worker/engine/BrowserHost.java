@@ -72,6 +72,11 @@ final class BrowserHost implements AutoCloseable {
         return generation;
     }
 
+    /** The running browser's version, e.g. {@code 156.0.8078.108}; empty before the first start. */
+    synchronized String browserVersion() {
+        return current == null ? "" : current.version();
+    }
+
     synchronized Path executable() {
         return resolveExecutable();
     }

@@ -1,6 +1,12 @@
 package dev.datafactory.worker.engine;
 
+import dev.datafactory.model.json.Json;
+
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,26 +26,41 @@ import java.util.stream.Stream;
  */
 final class ChromiumProcess implements AutoCloseable {
 
-    /** Playwright's own launch defaults that matter headless, plus what a container needs. */
-    private static final List<String> DEFAULT_ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
-            "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-            "--disable-default-apps", "--disable-background-timer-throttling",
-            "--disable-backgrounding-occluded-windows", "--disable-renderer-backgrounding",
-            "--disable-hang-monitor", "--disable-ipc-flooding-protection", "--disable-popup-blocking",
-            "--disable-prompt-on-repost", "--metrics-recording-only", "--password-store=basic",
-            "--use-mock-keychain", "--mute-audio", "--hide-scrollbars",
-            "--disable-features=Translate,MediaRouter,OptimizationHints,DialMediaRouteProvider",
+    /**
+     * Playwright's own launch defaults for headless Chromium (so pages behave as under a Playwright
+     * launch: no back-forward cache to freeze each page we navigate away from, no paint holding, no
+     * background throttling), minus --enable-automation, plus what a container needs.
+     */
+    private static final List<String> DEFAULT_ARGS = List.of("--headless", "--hide-scrollbars", "--mute-audio",
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-field-trial-config", "--disable-background-networking",
+            "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows",
+            "--disable-back-forward-cache", "--disable-breakpad", "--disable-client-side-phishing-detection",
+            "--disable-component-extensions-with-background-pages", "--disable-component-update",
+            "--no-default-browser-check", "--disable-default-apps", "--disable-extensions",
+            "--disable-features=ImprovedCookieControls,LazyFrameLoading,GlobalMediaControls,"
+                    + "DestroyProfileOnBrowserClose,MediaRouter,DialMediaRouteProvider,AcceptCHFrame,"
+                    + "AutoExpandDetailsElement,CertificateTransparencyComponentUpdater,"
+                    + "AvoidUnnecessaryBeforeUnloadCheckSync,Translate,HttpsUpgrades,PaintHolding,"
+                    + "ThirdPartyStoragePartitioning,LensOverlay,PlzDedicatedWorker",
+            "--allow-pre-commit-input", "--disable-hang-monitor", "--disable-ipc-flooding-protection",
+            "--disable-popup-blocking", "--disable-prompt-on-repost", "--disable-renderer-backgrounding",
+            "--force-color-profile=srgb", "--metrics-recording-only", "--no-first-run", "--password-store=basic",
+            "--use-mock-keychain", "--no-service-autorun", "--disable-search-engine-choice-screen",
+            "--disable-sync",
+            "--blink-settings=primaryHoverType=2,availableHoverTypes=2,primaryPointerType=4,availablePointerTypes=4",
             "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0");
 
     private final Process process;
     private final Path userDataDir;
     private final String wsEndpoint;
+    private final String version;
 
-    private ChromiumProcess(Process process, Path userDataDir, String wsEndpoint) {
+    private ChromiumProcess(Process process, Path userDataDir, String wsEndpoint, String version) {
         this.process = process;
         this.userDataDir = userDataDir;
         this.wsEndpoint = wsEndpoint;
+        this.version = version;
     }
 
     static ChromiumProcess launch(Path executable, List<String> extraArgs, Duration startTimeout) {
@@ -69,7 +90,7 @@ final class ChromiumProcess implements AutoCloseable {
         }
         try {
             String endpoint = awaitEndpoint(process, dir, log, startTimeout);
-            return new ChromiumProcess(process, dir, endpoint);
+            return new ChromiumProcess(process, dir, endpoint, readVersion(endpoint));
         } catch (RuntimeException e) {
             process.destroyForcibly();
             deleteQuietly(dir);
@@ -102,6 +123,29 @@ final class ChromiumProcess implements AutoCloseable {
         }
         throw new BrowserUnavailableException("Chromium did not open its DevTools port within "
                 + timeout.toSeconds() + " s: " + tail(log));
+    }
+
+    /** {@code /json/version} of the DevTools endpoint, e.g. {@code Chrome/156.0.8078.108} gives the number. */
+    private static String readVersion(String wsEndpoint) {
+        URI uri = URI.create(wsEndpoint);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create("http://" + uri.getHost() + ":" + uri.getPort() + "/json/version"))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            String browser = Json.mapper().readTree(response.body()).path("Browser").asText("");
+            int slash = browser.indexOf('/');
+            return slash < 0 ? browser : browser.substring(slash + 1);
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    String version() {
+        return version;
     }
 
     String wsEndpoint() {

@@ -2,6 +2,7 @@ package dev.datafactory.worker.engine;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import dev.datafactory.model.spec.BrowserProfile;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
  * One browser thread. Playwright for Java is not thread-safe, so each lane owns its own
  * {@link Playwright} (its own driver process) and never shares its objects; all lanes drive the
  * process's single Chromium over CDP. A lane opens one {@link BrowserContext} per job it works on
- * and closes it when the job is finished.
+ * and closes it when the job is finished; inside it one tab is navigated from page to page.
  */
 final class Lane implements Runnable {
 
@@ -34,7 +35,7 @@ final class Lane implements Runnable {
     private final Map<String, String> driverEnv;
     private final Consumer<String> browserVersionSink;
     private final Runnable onReady;
-    private final Map<JobRun, BrowserContext> contexts = new HashMap<>();
+    private final Map<JobRun, Session> sessions = new HashMap<>();
     private Playwright playwright;
     private Browser browser;
     private long generation = -1;
@@ -85,8 +86,12 @@ final class Lane implements Runnable {
         } else {
             try {
                 connect(job.lease());
-                BrowserContext context = contexts.computeIfAbsent(job, j -> newContext(j.spec().browser()));
-                result = visitor.visit(browser, context, task);
+                Session session = sessions.computeIfAbsent(job, j -> new Session(newContext(j.spec().browser())));
+                result = visitor.visit(browser, session.page(), task);
+                if (result.kind() != PageResult.Kind.OK && result.kind() != PageResult.Kind.BLOCKED) {
+                    // After a timeout or an error the tab's state is unknown: the next page gets a new one.
+                    session.discardPage();
+                }
             } catch (PlaywrightException | BrowserUnavailableException e) {
                 // Connecting or opening a context failed: with a dead browser that is a crash, else a hard error.
                 boolean died = job.lease().browserDied() || browser == null || !browser.isConnected();
@@ -129,18 +134,50 @@ final class Lane implements Runnable {
     }
 
     private void closeFinishedContexts() {
-        for (Iterator<Map.Entry<JobRun, BrowserContext>> it = contexts.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<JobRun, BrowserContext> entry = it.next();
+        for (Iterator<Map.Entry<JobRun, Session>> it = sessions.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<JobRun, Session> entry = it.next();
             if (entry.getKey().isFinished()) {
                 it.remove();
-                closeQuietly(entry.getValue());
+                closeQuietly(entry.getValue().context());
+            }
+        }
+    }
+
+    /** A job's context on this lane and the one tab it navigates from page to page. */
+    private static final class Session {
+        private final BrowserContext context;
+        private Page page;
+
+        Session(BrowserContext context) {
+            this.context = context;
+        }
+
+        BrowserContext context() {
+            return context;
+        }
+
+        Page page() {
+            if (page == null || page.isClosed()) {
+                page = context.newPage();
+            }
+            return page;
+        }
+
+        void discardPage() {
+            if (page != null) {
+                try {
+                    page.close();
+                } catch (PlaywrightException e) {
+                    // Gone with its context or browser.
+                }
+                page = null;
             }
         }
     }
 
     private void dropBrowser() {
-        contexts.values().forEach(Lane::closeQuietly);
-        contexts.clear();
+        sessions.values().forEach(s -> closeQuietly(s.context()));
+        sessions.clear();
         if (browser != null) {
             try {
                 // Over CDP this disconnects; the shared Chromium itself belongs to the BrowserHost.

@@ -1,7 +1,6 @@
 package dev.datafactory.worker.engine;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
@@ -39,7 +38,12 @@ final class PageVisitor {
         this.guard = guard;
     }
 
-    PageResult visit(Browser browser, BrowserContext context, PageTask task) {
+    /**
+     * Loads the task's URL in {@code page}, which the caller reuses for the next page of the same job:
+     * a fresh tab per page would cost a new renderer process each time, the largest single cost of a
+     * page on a small machine.
+     */
+    PageResult visit(Browser browser, Page page, PageTask task) {
         JobRun job = task.job();
         ScrapeSpec spec = job.spec();
         long remaining = job.remainingMs();
@@ -53,7 +57,6 @@ final class PageVisitor {
                     CanaryDetail.step("guard").withUrl(task.url()));
             return PageResult.of(PageResult.Kind.FAILED, task.url(), refused.get());
         }
-        Page page = context.newPage();
         Evidence evidence = new Evidence(job, page);
         try {
             int navTimeout = (int) Math.min(spec.timeouts().navigationMs(), remaining);
@@ -125,8 +128,6 @@ final class PageVisitor {
             }
             return evidence.failure(PageResult.Kind.FAILED, task.url(), 0, List.of(), "failed",
                     "loading " + task.url() + " failed: " + firstLine(e));
-        } finally {
-            closeQuietly(page);
         }
     }
 
@@ -293,13 +294,5 @@ final class PageVisitor {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    private static void closeQuietly(Page page) {
-        try {
-            page.close();
-        } catch (PlaywrightException e) {
-            // The page died with its browser or context; nothing is left to close.
-        }
     }
 }

@@ -61,19 +61,24 @@ public final class ScrapeEngine implements AutoCloseable {
      * built on it can report ready honestly.
      */
     public static ScrapeEngine start(EngineConfig config, ArtifactStore store, CanaryEventSink sink) {
-        PlaywrightDriver.preferSystemNode();
+        Map<String, String> driverEnv = PlaywrightDriver.prepare(config.browser().executable().isPresent(),
+                System.getenv());
         ScrapeEngine engine = new ScrapeEngine(config, store, sink);
-        engine.host.warmUp();
         CountDownLatch ready = new CountDownLatch(config.concurrency());
         PageVisitor visitor = new PageVisitor(store, AddressGuard.system());
-        // Lanes connect to our own Chromium, never download one.
-        Map<String, String> driverEnv = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         for (int i = 0; i < config.concurrency(); i++) {
             Lane lane = new Lane(i, engine.queue, visitor, driverEnv, v -> engine.browserVersion = v, ready::countDown);
             Thread thread = new Thread(lane, "browser-" + i);
             thread.setDaemon(true);
             engine.lanes.add(thread);
             thread.start();
+        }
+        // Chromium starts while the drivers start: the two dominate a cold start and need not queue.
+        try {
+            engine.host.warmUp();
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
         }
         try {
             ready.await(60, TimeUnit.SECONDS);
@@ -189,7 +194,8 @@ public final class ScrapeEngine implements AutoCloseable {
 
     /** The browser's version as the browser reports it (e.g. {@code 156.0.8078.108}); empty before first use. */
     public String browserVersion() {
-        return browserVersion;
+        String reported = browserVersion;
+        return reported.isEmpty() ? host.browserVersion() : reported;
     }
 
     public static String playwrightVersion() {

@@ -36,8 +36,11 @@ class ScrapeEngineTest {
         site = new TestSite();
         store = new MemoryArtifactStore();
         events = new Jobs.Events();
-        EngineConfig config = new EngineConfig(2, BrowserSettings.discover(System.getenv()), "test",
-                BuildInfo.current(), Clock.systemUTC());
+        // Safety net for the address-guard tests: anything not on loopback goes to a dead proxy, so even a
+        // broken guard could not send a packet to 10.x or the metadata address.
+        BrowserSettings browser = BrowserSettings.discover(System.getenv())
+                .withExtraArgs(List.of("--proxy-server=http://127.0.0.1:9"));
+        EngineConfig config = new EngineConfig(2, browser, "test", BuildInfo.current(), Clock.systemUTC());
         engine = ScrapeEngine.start(config, store, events);
     }
 
@@ -288,5 +291,35 @@ class ScrapeEngineTest {
         assertThat(record.status()).isEqualTo(RunStatus.TIMED_OUT);
         assertThat(record.pages()).isLessThan(41);
         assertThat(record.error()).hasValueSatisfying(e -> assertThat(e).contains("jobMs"));
+    }
+
+    @Test
+    void privateMetadataAndLoopbackTargetsAreRefusedAndRecordedAsFailed() {
+        for (String url : List.of("http://169.254.169.254/computeMetadata/v1/", "http://10.20.30.40/admin",
+                site.url("/guarded"))) {
+            site.page("/guarded", "<html><body><h1>guarded</h1></body></html>");
+            JobRequest job = Jobs.job("""
+                    {"name": "guard", "startUrls": ["%s"]}""".formatted(url));
+
+            RunRecord record = recorded(engine.run(job, ProgressListener.NONE));
+
+            assertThat(record.status()).as(url).isEqualTo(RunStatus.FAILED);
+            assertThat(record.error()).as(url).hasValueSatisfying(e -> assertThat(e).contains("allowHosts"));
+            assertThat(record.screenshots()).isEmpty();
+        }
+        assertThat(site.requestsOf("/guarded")).isZero();
+    }
+
+    @Test
+    void redirectToTheMetadataAddressIsRefused() {
+        site.page("/to-metadata", TestSite.Reply.redirect("http://169.254.169.254/computeMetadata/v1/"));
+        JobRequest job = Jobs.job("""
+                {"name": "redirect", "startUrls": ["%s"], "allowHosts": ["127.0.0.1"]}"""
+                .formatted(site.url("/to-metadata")));
+
+        RunRecord record = recorded(engine.run(job, ProgressListener.NONE));
+
+        assertThat(record.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(record.error()).hasValueSatisfying(e -> assertThat(e).contains("169.254.169.254"));
     }
 }
