@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 @Command(name = "factory", mixinStandardHelpOptions = true, versionProvider = FactoryCommand.Version.class,
         description = "Data Factory: scheduled web scraping with canary evidence, locally or on Google Cloud.",
         subcommands = {VersionCommand.class,
+                dev.datafactory.launcher.gcp.GcpCommand.class,
                 dev.datafactory.launcher.worker.WorkerCommand.class,
                 dev.datafactory.launcher.worker.ScrapeCommand.class,
                 dev.datafactory.launcher.worker.TokenCommand.class,
