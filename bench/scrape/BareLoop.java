@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * block checks, no fingerprint, no artifacts, no logs). Each thread has its own Playwright, browser
  * and one tab (Playwright for Java is not thread-safe). Prints pages/min.
  * Run: java -cp 'launcher/target/lib/*' BareLoop.java BASE_URL PAGES THREADS FULLPAGE_SCREENSHOTS(true|false)
+ * With BARE_CDP=ws://... every thread connects to that one running Chromium instead of launching its own.
  */
 public final class BareLoop {
 
@@ -24,6 +25,8 @@ public final class BareLoop {
         int threads = Integer.parseInt(args[2]);
         boolean shots = Boolean.parseBoolean(args[3]);
         String chromium = System.getenv().getOrDefault("DATAFACTORY_CHROMIUM", "/usr/bin/chromium");
+        // BARE_CDP=ws://...: connect to an already running Chromium over CDP (as the engine does) instead of launching.
+        String cdp = System.getenv("BARE_CDP");
         ConcurrentLinkedQueue<String> urls = new ConcurrentLinkedQueue<>();
         for (int i = 1; i <= pages; i++) {
             urls.add(base + "product/" + i);
@@ -37,7 +40,8 @@ public final class BareLoop {
             Thread worker = new Thread(() -> {
                 try (Playwright pw = Playwright.create(new Playwright.CreateOptions()
                         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                     Browser browser = pw.chromium().launch(new BrowserType.LaunchOptions()
+                     Browser browser = cdp != null ? pw.chromium().connectOverCDP(cdp)
+                             : pw.chromium().launch(new BrowserType.LaunchOptions()
                              .setExecutablePath(java.nio.file.Path.of(chromium))
                              .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")))) {
                     BrowserContext context = browser.newContext();

@@ -42,29 +42,40 @@ spec() { # $1 = never|always, $2 = fullPage
 
 echo "| run | concurrency | screenshots | pages | pages/min | peak memory of process tree, PSS (MB) |"
 echo "|---|---|---|---|---|---|"
+: >"$WORK/memory.txt"
+ours() { # $1 = concurrency, $2 = never|always
+    local file rc=0 ppm pages peak label
+    file="$(spec "$2" "$([ "$2" = always ] && echo true || echo false)")"
+    python3 "$HERE/peak-rss.py" "${JAVA[@]}" dev.datafactory.launcher.Main scrape "$file" --out "$WORK/out" \
+        --concurrency "$1" >"$WORK/summary" 2>"$WORK/err" || rc=$?
+    ppm="$(grep -oE '\(([0-9]+) pages/min\)' "$WORK/summary" | grep -oE '[0-9]+' || echo "?")"
+    pages="$(grep -oE 'from ([0-9]+) pages' "$WORK/summary" | grep -oE '[0-9]+' || echo "?")"
+    peak="$(grep -oE 'peak-pss-mb [0-9]+' "$WORK/err" | grep -oE '[0-9]+$' || echo "?")"
+    label="$([ "$2" = always ] && echo "full page, every page" || echo none)"
+    echo "| factory scrape | $1 | $label | $pages | $ppm | $peak |"
+    echo "factory scrape c=$1 $2: $(grep -oE 'peak-pss-mb .*' "$WORK/err")" >>"$WORK/memory.txt"
+    [ "$rc" = 0 ] || { echo "factory scrape exited $rc:" >&2; cat "$WORK/summary" "$WORK/err" >&2; }
+}
+bare() { # $1 = threads, $2 = false|true (full-page screenshots)
+    local ppm peak
+    python3 "$HERE/peak-rss.py" java -XX:+UseSerialGC -cp "$CP" "$HERE/BareLoop.java" "http://127.0.0.1:$PORT/" \
+        "$PAGES" "$1" "$2" >"$WORK/bare" 2>"$WORK/err" || { cat "$WORK/bare" "$WORK/err" >&2; return; }
+    ppm="$(grep -oE '= [0-9]+ pages/min' "$WORK/bare" | grep -oE '[0-9]+')"
+    peak="$(grep -oE 'peak-pss-mb [0-9]+' "$WORK/err" | grep -oE '[0-9]+$')"
+    echo "| bare Playwright loop (no canary work) | $1 | $([ "$2" = true ] && echo "full page, every page" || echo none) | $PAGES | $ppm | $peak |"
+    echo "bare loop c=$1 screenshots=$2: $(grep -oE 'peak-pss-mb .*' "$WORK/err")" >>"$WORK/memory.txt"
+}
+# Ours and the baseline alternate, so that both see the same load on a shared machine.
 for c in $CONCURRENCY; do
-    for shots in never always; do
-        file="$(spec "$shots" "$([ "$shots" = always ] && echo true || echo false)")"
-        rc=0
-        python3 "$HERE/peak-rss.py" "${JAVA[@]}" dev.datafactory.launcher.Main scrape "$file" --out "$WORK/out" \
-            --concurrency "$c" >"$WORK/summary" 2>"$WORK/err" || rc=$?
-        ppm="$(grep -oE '\(([0-9]+) pages/min\)' "$WORK/summary" | grep -oE '[0-9]+' || echo "?")"
-        pages="$(grep -oE 'from ([0-9]+) pages' "$WORK/summary" | grep -oE '[0-9]+' || echo "?")"
-        peak="$(grep -oE 'peak-pss-mb [0-9]+' "$WORK/err" | grep -oE '[0-9]+$' || echo "?")"
-        label="$([ "$shots" = always ] && echo "full page, every page" || echo none)"
-        echo "| factory scrape | $c | $label | $pages | $ppm | $peak |"
-        [ "$rc" = 0 ] || { echo "factory scrape exited $rc:" >&2; cat "$WORK/summary" "$WORK/err" >&2; }
-    done
+    ours "$c" never
+    case " $BARE " in *" $c "*) bare "$c" false ;; esac
+    ours "$c" always
+    case " $BARE " in *" $c "*) bare "$c" true ;; esac
 done
-for c in $BARE; do
-    for shots in false true; do
-        python3 "$HERE/peak-rss.py" java -XX:+UseSerialGC -cp "$CP" "$HERE/BareLoop.java" "http://127.0.0.1:$PORT/" \
-            "$PAGES" "$c" "$shots" >"$WORK/bare" 2>"$WORK/err" || { cat "$WORK/bare" "$WORK/err" >&2; continue; }
-        ppm="$(grep -oE '= [0-9]+ pages/min' "$WORK/bare" | grep -oE '[0-9]+')"
-        peak="$(grep -oE 'peak-pss-mb [0-9]+' "$WORK/err" | grep -oE '[0-9]+$')"
-        echo "| bare Playwright loop (no canary work) | $c | $([ "$shots" = true ] && echo "full page, every page" || echo none) | $PAGES | $ppm | $peak |"
-    done
-done
+echo
+echo "Memory at the peak, PSS by program (MB):"
+echo
+sed 's/^/    /' "$WORK/memory.txt"
 
 # Cold start: process start -> /healthz ready -> first job done (one product page through /pubsub/push).
 DATA="$WORK/data"

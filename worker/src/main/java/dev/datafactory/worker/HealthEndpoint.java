@@ -37,7 +37,7 @@ final class HealthEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestMethod().equals("GET") && !exchange.getRequestMethod().equals("HEAD")) {
+            if (!exchange.getRequestMethod().equals("GET")) {
                 HttpReplies.error(exchange, 405, "use GET");
                 return;
             }

@@ -1,5 +1,7 @@
 package dev.datafactory.launcher.worker;
 
+import dev.datafactory.gcp.GcpBackend;
+import dev.datafactory.gcp.config.GcpSettings;
 import dev.datafactory.model.ports.ArtifactStore;
 import dev.datafactory.worker.WorkerAuth;
 import dev.datafactory.worker.WorkerOptions;
@@ -62,6 +64,13 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--artifacts", paramLabel = "DIR", description = "Artifact directory (default: DATA_DIR/artifacts).")
     Path artifacts;
 
+    @Option(names = "--bucket", paramLabel = "BUCKET", description = "Write artifacts to this Cloud Storage bucket"
+            + " instead (default: $DATAFACTORY_BUCKET; project from --project or $GOOGLE_CLOUD_PROJECT).")
+    String bucket;
+
+    @Option(names = "--project", description = "GCP project of --bucket (default: $GOOGLE_CLOUD_PROJECT).")
+    String project;
+
     @Option(names = "--grace", paramLabel = "DURATION", description = "Drain grace on SIGTERM, ISO-8601 (default: PT8S"
             + " on Cloud Run, which kills 10 s after SIGTERM; else PT25S).")
     Duration grace;
@@ -77,11 +86,29 @@ public final class WorkerCommand implements Callable<Integer> {
                 concurrency, cloudRun ? "cloud-run" : "local", auth(env, cloudRun, data),
                 grace != null ? grace : cloudRun ? Duration.ofSeconds(8) : WorkerOptions.DEFAULT_GRACE,
                 BrowserSettings.discover(env), Optional.ofNullable(env.get("GOOGLE_CLOUD_PROJECT")));
-        ArtifactStore store = DirectoryArtifactStore.byKey(artifacts != null ? artifacts : data.resolve("artifacts"));
+        String bucketName = bucket != null ? bucket : env.getOrDefault("DATAFACTORY_BUCKET", "");
+        GcpBackend gcp = null;
+        ArtifactStore store;
+        if (!bucketName.isBlank()) {
+            String gcpProject = project != null ? project : env.getOrDefault("GOOGLE_CLOUD_PROJECT", "");
+            if (gcpProject.isBlank()) {
+                throw new IllegalArgumentException("--bucket needs the project: give --project or set GOOGLE_CLOUD_PROJECT");
+            }
+            // Through the GCP backend: only backend-gcp may touch Google Cloud's client types.
+            gcp = GcpBackend.connect(GcpSettings.defaults(gcpProject, env.getOrDefault("GOOGLE_CLOUD_REGION", ""),
+                    bucketName));
+            store = gcp.artifacts();
+        } else {
+            store = DirectoryArtifactStore.byKey(artifacts != null ? artifacts : data.resolve("artifacts"));
+        }
         WorkerService service = WorkerService.start(options, store, new StdoutCanarySink(System.out));
         CountDownLatch stopped = new CountDownLatch(1);
+        GcpBackend backend = gcp;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
+            if (backend != null) {
+                backend.close();
+            }
             stopped.countDown();
         }, "worker-drain"));
         stopped.await();

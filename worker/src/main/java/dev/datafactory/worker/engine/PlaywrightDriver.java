@@ -75,6 +75,8 @@ final class PlaywrightDriver {
         try {
             Files.createDirectories(root);
             DriverJar.installDriverTo(tmp);
+            // The system Node.js runs this driver; the bundled copy would only take 100 MB of disk.
+            Files.deleteIfExists(tmp.resolve("node"));
             Files.writeString(tmp.resolve(COMPLETE), "", StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
