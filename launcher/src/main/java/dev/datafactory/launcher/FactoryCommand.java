@@ -1,5 +1,6 @@
 package dev.datafactory.launcher;
 
+import dev.datafactory.launcher.console.ConsoleCommand;
 import dev.datafactory.model.build.BuildInfo;
 import dev.datafactory.model.validation.InvalidInputException;
 import picocli.CommandLine;
@@ -15,6 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "factory", mixinStandardHelpOptions = true, versionProvider = FactoryCommand.Version.class,
         description = "Data Factory: scheduled web scraping with canary evidence, locally or on Google Cloud.",
         subcommands = {VersionCommand.class,
+                ConsoleCommand.class,
                 dev.datafactory.launcher.gcp.GcpCommand.class,
                 dev.datafactory.launcher.worker.WorkerCommand.class,
                 dev.datafactory.launcher.worker.ScrapeCommand.class,
@@ -30,10 +32,10 @@ public final class FactoryCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No subcommand: the console on the local backend, as the README's first command. */
     @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+    public Integer call() throws Exception {
+        return new ConsoleCommand().call();
     }
 
     public static CommandLine commandLine() {

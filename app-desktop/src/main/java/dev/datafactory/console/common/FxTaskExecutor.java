@@ -1,5 +1,7 @@
 package dev.datafactory.console.common;
 
+import dev.datafactory.model.ports.BackendException;
+import dev.datafactory.model.validation.InvalidInputException;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -65,7 +67,13 @@ public final class FxTaskExecutor implements TaskExecutor {
         task.addEventHandler(WorkerStateEvent.WORKER_STATE_FAILED, e -> {
             running.set(running.get() - 1);
             Throwable error = task.getException();
-            LOG.debug("{} failed", spec.description(), error);
+            if (error instanceof BackendException || error instanceof InvalidInputException) {
+                // Expected outcomes with operator-readable messages: the UI shows them, the log need not.
+                LOG.debug("{} failed: {}", spec.description(), error.getMessage());
+            } else {
+                // A bug or an unforeseen failure: the operator gets a sentence, the log gets the details.
+                LOG.error("{} failed unexpectedly", spec.description(), error);
+            }
             spec.fail(error, fallbackErrors);
         });
         task.addEventHandler(WorkerStateEvent.WORKER_STATE_CANCELLED, e -> {

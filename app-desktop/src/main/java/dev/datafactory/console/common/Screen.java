@@ -17,6 +17,13 @@ public interface Screen {
     void deactivate();
 
     /**
+     * The screen is discarded (the console switched backend or is closing): undo whatever the
+     * constructor subscribed to, e.g. event-bus handlers that must hear events while hidden.
+     */
+    default void dispose() {
+    }
+
+    /**
      * A main action from the shell's keyboard shortcuts or toolbar; returns whether the screen did
      * something with it (e.g. Schedules handles NEW and RUN, every list handles REFRESH).
      */

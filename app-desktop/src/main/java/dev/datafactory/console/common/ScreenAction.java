@@ -1,6 +1,6 @@
 package dev.datafactory.console.common;
 
-/** Actions the shell routes to the visible screen (Ctrl+N, Ctrl+R, F5, Delete). */
+/** Actions the shell routes to the visible screen (Ctrl+N, Ctrl+R, F5, Ctrl+S; DELETE from toolbars). */
 public enum ScreenAction {
-    NEW, RUN, REFRESH, DELETE
+    NEW, RUN, REFRESH, DELETE, SAVE
 }

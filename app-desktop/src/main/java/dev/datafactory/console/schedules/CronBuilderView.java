@@ -39,11 +39,11 @@ final class CronBuilderView extends VBox {
     CronBuilderView(CronBuilderViewModel vm) {
         this.vm = vm;
         setSpacing(8);
-        every = spinner("cron-every", 1, 59, vm.everyMinutesProperty().asObject());
-        minuteOfHour = spinner("cron-minute-of-hour", 0, 59, vm.minuteProperty().asObject());
-        dayOfMonth = spinner("cron-day-of-month", 1, 31, vm.dayOfMonthProperty().asObject());
-        time = new HBox(4, spinner("cron-hour", 0, 23, vm.hourProperty().asObject()), new Label(":"),
-                spinner("cron-minute", 0, 59, vm.minuteProperty().asObject()));
+        every = spinner("cron-every", 1, 59, vm.everyMinutesProperty().asObject(), false);
+        minuteOfHour = spinner("cron-minute-of-hour", 0, 59, vm.minuteProperty().asObject(), true);
+        dayOfMonth = spinner("cron-day-of-month", 1, 31, vm.dayOfMonthProperty().asObject(), false);
+        time = new HBox(4, spinner("cron-hour", 0, 23, vm.hourProperty().asObject(), true), new Label(":"),
+                spinner("cron-minute", 0, 59, vm.minuteProperty().asObject(), true));
         time.setAlignment(Pos.CENTER_LEFT);
         days = dayButtons();
         customHint.getStyleClass().add(Styles.TEXT_MUTED);
@@ -70,6 +70,7 @@ final class CronBuilderView extends VBox {
         description.getStyleClass().add("cron-description");
         description.textProperty().bind(vm.descriptionProperty());
         description.setWrapText(true);
+        description.managedProperty().bind(vm.descriptionProperty().isNotEmpty());
         Label error = new Label();
         error.setId("cron-error");
         error.getStyleClass().add("field-error");
@@ -99,14 +100,14 @@ final class CronBuilderView extends VBox {
         TableView<FireTimeRow> table = new TableView<>(vm.fireTimes());
         table.setId("cron-fire-times");
         TableColumn<FireTimeRow, String> inZone = new TableColumn<>();
-        inZone.textProperty().bind(vm.zoneProperty().map(z -> "Schedule time (" + z + ")"));
+        inZone.textProperty().bind(vm.zoneProperty().map(z -> "In " + z));
         inZone.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().inScheduleZone()));
-        TableColumn<FireTimeRow, String> mine = new TableColumn<>("Your time (" + vm.operatorZone().getId() + ")");
+        TableColumn<FireTimeRow, String> mine = new TableColumn<>("For you (" + vm.operatorZone().getId() + ")");
         mine.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().inOperatorZone()));
         TableColumn<FireTimeRow, String> note = new TableColumn<>("Daylight saving");
         note.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().note()));
-        inZone.setPrefWidth(220);
-        mine.setPrefWidth(220);
+        inZone.setPrefWidth(240);
+        mine.setPrefWidth(270);
         note.setPrefWidth(360);
         table.getColumns().setAll(List.of(inZone, mine, note));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -143,13 +144,20 @@ final class CronBuilderView extends VBox {
         return box;
     }
 
-    private Spinner<Integer> spinner(String id, int min, int max, ObjectProperty<Integer> value) {
+    private Spinner<Integer> spinner(String id, int min, int max, ObjectProperty<Integer> value, boolean clock) {
         keepAlive.add(value);
         Spinner<Integer> s = new Spinner<>(min, max, value.get());
         s.setId(id);
         s.setEditable(true);
         s.setPrefWidth(90);
         s.getValueFactory().valueProperty().bindBidirectional(value);
+        // Times read as times: 06:05, not 6:5.
+        s.getValueFactory().setConverter(new javafx.util.converter.IntegerStringConverter() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : String.format(Locale.ROOT, clock ? "%02d" : "%d", v);
+            }
+        });
         // An edited spinner commits its text only on Enter; commit on focus loss too.
         s.focusedProperty().subscribe(focused -> {
             if (!focused) {

@@ -35,7 +35,7 @@ final class ScheduleEditorView extends BorderPane {
     private final FieldErrors errors;
     private final TabPane sections = new TabPane();
     private final TabPane templateTabs = new TabPane();
-    private final Tab whenTab = new Tab("When");
+    private final Tab whenTab = new Tab("Timing");
     private final Tab templateTab = new Tab("Job template");
     private final Tab formTab = new Tab("Form");
     private final Tab jsonTab = new Tab("JSON");
@@ -55,7 +55,8 @@ final class ScheduleEditorView extends BorderPane {
         Button save = new Button("Save", new FontIcon(Feather.CHECK));
         save.setId("editor-save");
         save.getStyleClass().add(Styles.ACCENT);
-        save.setDefaultButton(true);
+        // Not the default button: Enter in a spinner or field must not store a half-edited schedule.
+        save.setTooltip(new javafx.scene.control.Tooltip("Save (Ctrl+S)"));
         save.disableProperty().bind(vm.savingProperty());
         save.setOnAction(e -> onSave.run());
         Button cancel = new Button("Cancel");
@@ -120,6 +121,8 @@ final class ScheduleEditorView extends BorderPane {
         int row = 0;
 
         idField.setId("editor-id");
+        idField.setMaxWidth(520);
+        nameField.setMaxWidth(520);
         idField.setPromptText("lower-case letters, digits, - and _, e.g. demo-products");
         idField.textProperty().bindBidirectional(vm.idProperty());
         row = add(grid, row, "Id", idField, errors.register("id", idField, whenTab, sections));
@@ -144,7 +147,9 @@ final class ScheduleEditorView extends BorderPane {
         row = add(grid, row, "State", enabled, null);
 
         CronBuilderView cron = new CronBuilderView(vm.cron());
-        add(grid, row, "Runs", cron, errors.register("cron", cron.rawField(), whenTab, sections));
+        // The builder shows cron problems live under the expression; the field is still marked on save.
+        errors.register("cron", cron.rawField(), whenTab, sections);
+        add(grid, row, "Runs", cron, null);
 
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
@@ -169,7 +174,9 @@ final class ScheduleEditorView extends BorderPane {
     private ListView<Problem> problemList() {
         ListView<Problem> list = new ListView<>(vm.problems());
         list.setId("editor-problems");
-        list.setPrefHeight(110);
+        // As tall as its problems, up to four lines; more scroll.
+        list.prefHeightProperty().bind(javafx.beans.binding.Bindings.min(4 * 26 + 6,
+                javafx.beans.binding.Bindings.size(vm.problems()).multiply(26).add(6)));
         list.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.problems()));
         list.managedProperty().bind(list.visibleProperty());
         list.setCellFactory(v -> new javafx.scene.control.ListCell<>() {

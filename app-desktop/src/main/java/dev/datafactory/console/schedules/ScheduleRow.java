@@ -73,7 +73,7 @@ public record ScheduleRow(Schedule schedule, String description, String nextInSc
             status = worst.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
                     + (lastRunJobs.size() > 1 ? " (" + ok + "/" + lastRunJobs.size() + " jobs ok)" : "");
             verdict = lastRunJobs.stream().filter(r -> r.verdict().blocked()).findFirst()
-                    .map(r -> r.verdict().summary()).orElse("clear");
+                    .map(r -> "blocked by " + String.join(", ", r.verdict().signals())).orElse("clear");
         }
         return new ScheduleRow(s, description, inZone, inOperator, s.state().name().toLowerCase(java.util.Locale.ROOT),
                 status, verdict);

@@ -7,7 +7,7 @@ import dev.datafactory.console.common.Screen;
 import dev.datafactory.console.common.ScreenAction;
 import dev.datafactory.console.common.Subscriptions;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -23,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -82,6 +84,12 @@ public final class SchedulesScreen implements Screen {
                 list.runNow();
             }
             case REFRESH -> list.refresh();
+            case SAVE -> {
+                if (!editing) {
+                    return false;
+                }
+                save();
+            }
             case DELETE -> {
                 if (editing) {
                     return false;
@@ -124,17 +132,18 @@ public final class SchedulesScreen implements Screen {
         table = new TableView<>(list.rows());
         table.setId("schedules-table");
         table.getColumns().setAll(List.of(
-                column("Name", 170, ScheduleRow::name),
-                column("Runs", 250, ScheduleRow::description),
-                column("Time zone", 130, ScheduleRow::timeZone),
-                column("Next run (schedule zone)", 200, ScheduleRow::nextInScheduleZone),
-                column("Next run (" + context.operatorZone().getId() + ")", 200, ScheduleRow::nextInOperatorZone),
-                column("State", 80, ScheduleRow::state),
-                column("Last run", 130, ScheduleRow::lastStatus),
-                column("Verdict", 160, ScheduleRow::lastVerdict)));
+                column("Name", 170, ScheduleRow::name, r -> ""),
+                column("Runs", 250, ScheduleRow::description, r -> r.schedule().cron()),
+                column("Time zone", 120, ScheduleRow::timeZone, r -> ""),
+                column("Next run · yours", 215,
+                        ScheduleRow::nextInScheduleZone, ScheduleRow::nextInOperatorZone),
+                column("State", 80, ScheduleRow::state, r -> ""),
+                column("Last run · verdict", 200, ScheduleRow::lastStatus, ScheduleRow::lastVerdict)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().add(Styles.STRIPED);
-        Label empty = new Label("No schedules yet. Press New (Ctrl+N) to create one.");
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.when(list.loadingProperty()).then("Loading schedules…")
+                .otherwise("No schedules yet. Press New (Ctrl+N) to create one."));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(empty);
         table.getSelectionModel().selectedItemProperty().subscribe(list.selectedProperty()::set);
@@ -207,6 +216,8 @@ public final class SchedulesScreen implements Screen {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Delete the schedule \"" + row.name() + "\" ("
                 + row.id() + ")? It stops firing at once; its past runs and logs stay.", delete, ButtonType.CANCEL);
         alert.setTitle("Delete schedule");
+        alert.getDialogPane().lookupButton(delete).setId("confirm-delete");
+        alert.getDialogPane().lookupButton(ButtonType.CANCEL).setId("confirm-cancel");
         alert.setHeaderText("Delete " + row.name() + "?");
         if (root.getScene() != null) {
             alert.initOwner(root.getScene().getWindow());
@@ -226,12 +237,70 @@ public final class SchedulesScreen implements Screen {
         return b;
     }
 
-    private static TableColumn<ScheduleRow, String> column(String title, double width,
-                                                           Function<ScheduleRow, String> value) {
-        TableColumn<ScheduleRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    /** A column of one or two lines: the value, and under it a muted detail (the raw cron, your time, the verdict). */
+    private static TableColumn<ScheduleRow, ScheduleRow> column(String title, double width,
+                                                                Function<ScheduleRow, String> value,
+                                                                Function<ScheduleRow, String> detail) {
+        TableColumn<ScheduleRow, ScheduleRow> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        c.setCellFactory(col -> new TwoLineCell(value, detail));
         c.setPrefWidth(width);
+        c.setComparator(java.util.Comparator.comparing(value, String.CASE_INSENSITIVE_ORDER));
         return c;
+    }
+
+    private static final class TwoLineCell extends TableCell<ScheduleRow, ScheduleRow> {
+
+        private final Function<ScheduleRow, String> value;
+        private final Function<ScheduleRow, String> detail;
+        private final Label main = new Label();
+        private final Label sub = new Label();
+        private final VBox box = new VBox(1, main, sub);
+
+        TwoLineCell(Function<ScheduleRow, String> value, Function<ScheduleRow, String> detail) {
+            this.value = value;
+            this.detail = detail;
+            sub.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(ScheduleRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            String text = value.apply(row);
+            main.setText(text);
+            main.getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING, Styles.DANGER, Styles.TEXT_MUTED);
+            tone(text).ifPresent(main.getStyleClass()::add);
+            String d = detail.apply(row);
+            sub.setText(d);
+            sub.setVisible(!d.isEmpty());
+            sub.setManaged(!d.isEmpty());
+            setText(null);
+            setGraphic(box);
+            setTooltip(new javafx.scene.control.Tooltip(d.isEmpty() ? text : text + "\n" + d));
+        }
+
+        /** Outcomes in colour: green for success, amber for blocked or timed out, red for failed. */
+        private static Optional<String> tone(String text) {
+            if (text.startsWith("succeeded")) {
+                return Optional.of(Styles.SUCCESS);
+            }
+            if (text.startsWith("blocked") || text.startsWith("timed out")) {
+                return Optional.of(Styles.WARNING);
+            }
+            if (text.startsWith("failed")) {
+                return Optional.of(Styles.DANGER);
+            }
+            if (text.equals("paused") || text.equals("never ran")) {
+                return Optional.of(Styles.TEXT_MUTED);
+            }
+            return Optional.empty();
+        }
     }
 
     /** For tests and the shell: the list's view model. */

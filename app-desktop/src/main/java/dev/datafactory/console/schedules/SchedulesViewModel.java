@@ -2,6 +2,8 @@ package dev.datafactory.console.schedules;
 
 import dev.datafactory.console.common.ConsoleContext;
 import dev.datafactory.console.common.ConsoleEvents;
+import dev.datafactory.console.common.TaskBuilder;
+import dev.datafactory.console.common.UserMessages;
 import dev.datafactory.model.ports.RunQuery;
 import dev.datafactory.model.run.RunRecord;
 import dev.datafactory.model.schedule.Schedule;
@@ -20,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -69,7 +72,7 @@ public final class SchedulesViewModel {
                             .orElse(null));
                 })
                 .onError(e -> context.notifier().error("Could not load the schedules: "
-                        + dev.datafactory.console.common.UserMessages.describe(e)))
+                        + UserMessages.describe(e)))
                 .onFinished(() -> loading.set(false))
                 .start();
     }
@@ -95,12 +98,12 @@ public final class SchedulesViewModel {
 
     public void pause() {
         withSelected(row -> context.tasks().task("Pausing " + row.id(),
-                ctx -> context.backend().schedules().pause(row.id())), "Paused " + "%s");
+                ctx -> context.backend().schedules().pause(row.id())), "Paused %s");
     }
 
     public void resume() {
         withSelected(row -> context.tasks().task("Resuming " + row.id(),
-                ctx -> context.backend().schedules().resume(row.id())), "Resumed " + "%s");
+                ctx -> context.backend().schedules().resume(row.id())), "Resumed %s");
     }
 
     /** Pauses an enabled schedule, resumes a paused one. */
@@ -126,7 +129,7 @@ public final class SchedulesViewModel {
                     refresh();
                 })
                 .onError(e -> context.notifier().error("Could not run " + row.name() + ": "
-                        + dev.datafactory.console.common.UserMessages.describe(e)))
+                        + UserMessages.describe(e)))
                 .start();
     }
 
@@ -147,7 +150,7 @@ public final class SchedulesViewModel {
                     refresh(Optional.of(created.id()));
                 })
                 .onError(e -> context.notifier().error("Could not duplicate " + row.name() + ": "
-                        + dev.datafactory.console.common.UserMessages.describe(e)))
+                        + UserMessages.describe(e)))
                 .start();
     }
 
@@ -168,7 +171,7 @@ public final class SchedulesViewModel {
                     refresh();
                 })
                 .onError(e -> context.notifier().error("Could not delete " + row.name() + ": "
-                        + dev.datafactory.console.common.UserMessages.describe(e)))
+                        + UserMessages.describe(e)))
                 .start();
     }
 
@@ -186,8 +189,7 @@ public final class SchedulesViewModel {
         return candidate;
     }
 
-    private void withSelected(java.util.function.Function<ScheduleRow,
-            dev.datafactory.console.common.TaskBuilder<Schedule>> action, String doneFormat) {
+    private void withSelected(Function<ScheduleRow, TaskBuilder<Schedule>> action, String doneFormat) {
         ScheduleRow row = selected.get();
         if (row == null) {
             context.notifier().info("Select a schedule first.");
@@ -200,7 +202,7 @@ public final class SchedulesViewModel {
                     refresh();
                 })
                 .onError(e -> context.notifier().error("Could not change " + row.name() + ": "
-                        + dev.datafactory.console.common.UserMessages.describe(e)))
+                        + UserMessages.describe(e)))
                 .start();
     }
 }

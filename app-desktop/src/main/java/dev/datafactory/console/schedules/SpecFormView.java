@@ -67,6 +67,8 @@ final class SpecFormView extends ScrollPane {
         CheckBox sameSite = new CheckBox("Same site only");
         sameSite.selectedProperty().bindBidirectional(vm.followSameSiteProperty());
         add("", sameSite, null);
+        depth.setMaxWidth(160);
+        pages.setMaxWidth(160);
         for (Node n : new Node[] {followSelector, depth, pages, sameSite}) {
             n.disableProperty().bind(vm.followEnabledProperty().not());
         }
@@ -96,7 +98,7 @@ final class SpecFormView extends ScrollPane {
         fullPage.selectedProperty().bindBidirectional(vm.fullPageProperty());
         HBox shots = new HBox(12, when, fullPage);
         shots.setAlignment(Pos.CENTER_LEFT);
-        add("When", shots, errors.register("template.screenshots", when, tab, tabs));
+        add("Take screenshots", shots, errors.register("template.screenshots", when, tab, tabs));
 
         section("Block signals");
         area("Selectors", "spec-block-selectors", vm.blockSelectorsProperty(), "template.blockSignals.selectors",
@@ -127,8 +129,9 @@ final class SpecFormView extends ScrollPane {
 
         section("Limits");
         text("Navigation timeout (ms)", "spec-navigation-ms", vm.navigationMsProperty(),
-                "template.timeouts.navigationMs", "1000-300000");
-        text("Job timeout (ms)", "spec-job-ms", vm.jobMsProperty(), "template.timeouts.jobMs", "1000-3600000");
+                "template.timeouts.navigationMs", "1000-300000").setMaxWidth(160);
+        text("Job timeout (ms)", "spec-job-ms", vm.jobMsProperty(), "template.timeouts.jobMs", "1000-3600000")
+                .setMaxWidth(160);
         text("Allowed private hosts", "spec-allow-hosts", vm.allowHostsProperty(), "template.allowHosts",
                 "hosts exempt from the private-address guard, e.g. 127.0.0.1");
 

@@ -15,7 +15,7 @@ public record BackendSettings(Kind kind, Path localDataDir, String gcpProject, S
     }
 
     public static BackendSettings local(Path dataDir) {
-        return new BackendSettings(Kind.LOCAL, dataDir, "", "europe-west1", "jobs", "", "");
+        return new BackendSettings(Kind.LOCAL, dataDir, "", "europe-west1", "datafactory-jobs", "", "");
     }
 
     /** One line for the sidebar and messages. */

@@ -55,7 +55,7 @@ public final class ConsoleApp extends Application {
         ConsoleContext context = new ConsoleContext(launch.backend(), tasks, new EventBus(), statusBar, launch.clock(),
                 launch.operatorZone(), launch.dataDir());
         window = new MainWindow(new ScreenRegistry(context, launch.settings(), launch.connector()), statusBar,
-                id -> state = state.withLastScreen(id));
+                this::screenShown);
 
         Scene scene = new Scene(window, state.width(), state.height());
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -80,13 +80,25 @@ public final class ConsoleApp extends Application {
             return;
         }
         if (stage != null) {
-            state = stage.isMaximized() ? state.withBounds(state.x(), state.y(), state.width(), state.height(), true)
-                    : state.withBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
+            state = currentBounds();
         }
         stateStore.save(state);
-        window.close();
+        window.dispose();
         tasks.close();
         window = null;
+    }
+
+    /** Remembered at once, so a console that is killed rather than closed still reopens where it was. */
+    private void screenShown(ScreenId id) {
+        state = state.withLastScreen(id);
+        if (stateStore != null && stage != null && stage.isShowing()) {
+            stateStore.save(currentBounds());
+        }
+    }
+
+    private WindowState currentBounds() {
+        return stage.isMaximized() ? state.withBounds(state.x(), state.y(), state.width(), state.height(), true)
+                : state.withBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false);
     }
 
     /** AtlantaFX's Primer theme, set once for the whole application. */
@@ -109,6 +121,8 @@ public final class ConsoleApp extends Application {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN),
                 () -> window.handle(ScreenAction.RUN));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> window.handle(ScreenAction.REFRESH));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN),
+                () -> window.handle(ScreenAction.SAVE));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), this::toggleTheme);
     }

@@ -97,10 +97,18 @@ final class MainWindow extends BorderPane {
         }
     }
 
+    /** The console is closing: every screen lets go of what it holds, then the backend is closed. */
+    void dispose() {
+        close();
+        registry.disposeAll();
+        registry.context().backend().close();
+    }
+
     private void switchBackend(BackendSwitched event) {
         ConsoleContext old = registry.context();
         ScreenId showing = current == null ? ScreenId.SETTINGS : current;
         close();
+        registry.disposeAll();
         ConsoleContext context = new ConsoleContext(event.backend(), old.tasks(), old.events(), old.notifier(),
                 old.clock(), old.operatorZone(), old.dataDir());
         BackendConnector connector = registry.connector();

@@ -9,6 +9,7 @@ import dev.datafactory.console.runs.RunsScreen;
 import dev.datafactory.console.schedules.SchedulesScreen;
 import dev.datafactory.console.settings.BackendConnector;
 import dev.datafactory.console.settings.BackendSettings;
+import dev.datafactory.console.settings.SettingsScreen;
 import dev.datafactory.console.testscrape.TestScrapeScreen;
 
 import java.util.EnumMap;
@@ -44,8 +45,14 @@ final class ScreenRegistry {
             case LOGS -> new LogsScreen(context);
             case RUNS -> new RunsScreen(context);
             case COMPARE -> new CompareScreen(context);
-            case SETTINGS -> new PlaceholderScreen(id);
+            case SETTINGS -> new SettingsScreen(context, settings, connector);
         };
+    }
+
+    /** Disposes every screen built so far; the registry is not used afterwards. */
+    void disposeAll() {
+        screens.values().forEach(Screen::dispose);
+        screens.clear();
     }
 
     ConsoleContext context() {

@@ -26,7 +26,7 @@ final class Sidebar extends VBox {
         getStyleClass().add("sidebar");
         setSpacing(2);
         setPadding(new Insets(12, 8, 12, 8));
-        setPrefWidth(200);
+        setPrefWidth(180);
         Label title = new Label("Data Factory");
         title.getStyleClass().addAll(Styles.TITLE_4, "sidebar-title");
         Label backend = new Label(backendLabel);
