@@ -130,9 +130,21 @@ public final class LocalFactory implements AutoCloseable {
      * FAILED_PRECONDITION when another process already runs them on this data directory.
      */
     public Engine startEngine(DispatcherSettings dispatch, Supplier<String> tokens) {
-        EngineLock lock = EngineLock.tryAcquire(dir.engineLock()).orElseThrow(() -> new BackendException(
+        return startEngine(lockEngine(), dispatch, tokens);
+    }
+
+    /**
+     * Takes the engine lock without starting anything yet, so {@code factory up} fails fast, before
+     * it starts a browser, when another factory runs on this data directory.
+     */
+    public EngineLock lockEngine() {
+        return EngineLock.tryAcquire(dir.engineLock()).orElseThrow(() -> new BackendException(
                 BackendException.Kind.FAILED_PRECONDITION, "the factory is already running on " + dir.root() + " ("
                 + EngineLock.holder(dir.engineLock()) + "); stop it first, or use another --data-dir"));
+    }
+
+    /** Starts the engine under a lock from {@link #lockEngine()}; the engine releases it when closed. */
+    public Engine startEngine(EngineLock lock, DispatcherSettings dispatch, Supplier<String> tokens) {
         try {
             int pruned = queue.pruneDone(clock.instant().minus(settings.keepDoneJobs()));
             if (pruned > 0) {

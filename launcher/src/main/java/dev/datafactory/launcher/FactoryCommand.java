@@ -18,6 +18,14 @@ import java.util.concurrent.Callable;
         subcommands = {VersionCommand.class,
                 ConsoleCommand.class,
                 dev.datafactory.launcher.gcp.GcpCommand.class,
+                dev.datafactory.launcher.worker.WorkerCommand.class,
+                dev.datafactory.launcher.worker.ScrapeCommand.class,
+                dev.datafactory.launcher.worker.TokenCommand.class,
+                dev.datafactory.launcher.local.UpCommand.class,
+                dev.datafactory.launcher.local.ScheduleCommand.class,
+                dev.datafactory.launcher.local.JobsCommand.class,
+                dev.datafactory.launcher.local.RunsCommand.class,
+                dev.datafactory.launcher.local.LogsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FactoryCommand implements Callable<Integer> {
 

@@ -3,10 +3,14 @@ package dev.datafactory.console.shell;
 import dev.datafactory.console.common.ConsoleContext;
 import dev.datafactory.console.common.Screen;
 import dev.datafactory.console.common.ScreenId;
+import dev.datafactory.console.compare.CompareScreen;
+import dev.datafactory.console.logs.LogsScreen;
+import dev.datafactory.console.runs.RunsScreen;
 import dev.datafactory.console.schedules.SchedulesScreen;
 import dev.datafactory.console.settings.BackendConnector;
 import dev.datafactory.console.settings.BackendSettings;
 import dev.datafactory.console.settings.SettingsScreen;
+import dev.datafactory.console.testscrape.TestScrapeScreen;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -23,6 +27,11 @@ final class ScreenRegistry {
         this.context = context;
         this.settings = settings;
         this.connector = connector;
+        // Screens that answer events (open run, compare these, show logs) must exist before the first
+        // such event, or the event that creates them would pass them by; their views stay lazy.
+        for (ScreenId id : ScreenId.values()) {
+            get(id);
+        }
     }
 
     Screen get(ScreenId id) {
@@ -32,10 +41,10 @@ final class ScreenRegistry {
     private Screen create(ScreenId id) {
         return switch (id) {
             case SCHEDULES -> new SchedulesScreen(context);
-            case TEST_SCRAPE -> new PlaceholderScreen(id);
-            case LOGS -> new PlaceholderScreen(id);
-            case RUNS -> new PlaceholderScreen(id);
-            case COMPARE -> new PlaceholderScreen(id);
+            case TEST_SCRAPE -> new TestScrapeScreen(context);
+            case LOGS -> new LogsScreen(context);
+            case RUNS -> new RunsScreen(context);
+            case COMPARE -> new CompareScreen(context);
             case SETTINGS -> new SettingsScreen(context, settings, connector);
         };
     }

@@ -23,13 +23,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -45,8 +42,7 @@ public final class LocalCanaryLogs implements CanaryLogs, CanaryEventSink {
 
     static final String ACTIVE = "canary.jsonl";
     private static final String ROTATED_PREFIX = "canary-";
-    private static final DateTimeFormatter ROTATED_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final java.util.regex.Pattern ROTATED = java.util.regex.Pattern.compile("canary-\\d{10}\\.jsonl");
 
     private final Path dir;
     private final LogRetention retention;
@@ -100,39 +96,50 @@ public final class LocalCanaryLogs implements CanaryLogs, CanaryEventSink {
             }
         } catch (IOException e) {
             throw new BackendException(BackendException.Kind.INTERNAL, "cannot write the canary log in " + dir + ": "
-                    + e.getMessage() + " (check free disk space)", e);
+                    + e + " (check free disk space)", e);
         } finally {
             appendLock.unlock();
         }
     }
 
     private void rotate(Path active) throws IOException {
-        String stamp = ROTATED_TIME.format(clock.instant());
-        Path target = dir.resolve(ROTATED_PREFIX + stamp + ".jsonl");
-        for (int n = 1; Files.exists(target); n++) {
-            target = dir.resolve(ROTATED_PREFIX + stamp + "-" + n + ".jsonl");
-        }
-        Files.move(active, target);
         List<Path> rotated = rotatedFiles();
+        long next = rotated.isEmpty() ? 1 : sequenceOf(rotated.get(rotated.size() - 1)) + 1;
+        Files.move(active, dir.resolve(String.format(java.util.Locale.ROOT, "%s%010d.jsonl", ROTATED_PREFIX, next)));
+        rotated = rotatedFiles();
         for (int i = 0; i < rotated.size() - retention.maxFiles(); i++) {
             Files.deleteIfExists(rotated.get(i));
         }
     }
 
-    /** Rotated files, oldest first (their names sort by rotation time). */
-    List<Path> rotatedFiles() throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(p -> {
-                String name = p.getFileName().toString();
-                return name.startsWith(ROTATED_PREFIX) && name.endsWith(".jsonl");
-            }).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+    private static long sequenceOf(Path rotated) {
+        String name = rotated.getFileName().toString();
+        try {
+            return Long.parseLong(name.substring(ROTATED_PREFIX.length(), name.length() - ".jsonl".length()));
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 
+    /** Rotated files, oldest first: {@code canary-<sequence>.jsonl}, the sequence zero-padded so names sort. */
+    List<Path> rotatedFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> ROTATED.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
+    }
+
+    /**
+     * Matching events ordered by their time (lines may be written out of order by concurrent jobs),
+     * keeping the newest {@code limit}; ties keep the order they were written in.
+     */
     @Override
     public List<CanaryEvent> query(LogQuery query) {
         int limit = Math.max(1, query.limit());
-        Deque<CanaryEvent> newest = new ArrayDeque<>(Math.min(limit, 4096));
+        Comparator<Numbered> byTime = Comparator.comparing((Numbered n) -> n.event().time())
+                .thenComparingLong(Numbered::seq);
+        PriorityQueue<Numbered> newest = new PriorityQueue<>(byTime);
+        long[] seq = {0};
         try {
             List<Path> files = new ArrayList<>(rotatedFiles());
             files.add(dir.resolve(ACTIVE));
@@ -141,17 +148,22 @@ public final class LocalCanaryLogs implements CanaryLogs, CanaryEventSink {
                     continue;
                 }
                 readLines(file, line -> CanaryEventCodec.parseLine(line).filter(query::matches).ifPresent(e -> {
-                    if (newest.size() == limit) {
-                        newest.removeFirst();
+                    newest.add(new Numbered(e, seq[0]++));
+                    if (newest.size() > limit) {
+                        newest.poll();
                     }
-                    newest.addLast(e);
                 }));
             }
         } catch (IOException e) {
             throw new BackendException(BackendException.Kind.INTERNAL, "cannot read the canary log in " + dir + ": "
                     + e.getMessage(), e);
         }
-        return List.copyOf(newest);
+        List<Numbered> sorted = new ArrayList<>(newest);
+        sorted.sort(byTime);
+        return sorted.stream().map(Numbered::event).toList();
+    }
+
+    private record Numbered(CanaryEvent event, long seq) {
     }
 
     /** A rotated file last written before {@code since} holds nothing at or after it. */
@@ -176,9 +188,17 @@ public final class LocalCanaryLogs implements CanaryLogs, CanaryEventSink {
         }
     }
 
+    private List<Path> rotatedFilesOrEmpty() {
+        try {
+            return rotatedFiles();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     @Override
     public LogTail tail(LogQuery query, Consumer<CanaryEvent> sink, Consumer<Exception> onError) {
-        LogFollower follower = new LogFollower(dir, ACTIVE, tailPoll, line -> CanaryEventCodec.parseLine(line)
+        LogFollower follower = new LogFollower(dir, ACTIVE, this::rotatedFilesOrEmpty, tailPoll, line -> CanaryEventCodec.parseLine(line)
                 .filter(query::matches).ifPresent(sink), onError);
         follower.start();
         return follower::close;

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Follows the active log file from its current end, like {@code tail -F}: complete lines only,
@@ -23,6 +25,7 @@ final class LogFollower {
 
     private final Path dir;
     private final String activeName;
+    private final Supplier<List<Path>> rotatedOldestFirst;
     private final Duration poll;
     private final Consumer<String> lines;
     private final Consumer<Exception> onError;
@@ -32,9 +35,10 @@ final class LogFollower {
     private FileChannel open;
     private Object openKey;
 
-    LogFollower(Path dir, String activeName, Duration poll, Consumer<String> lines, Consumer<Exception> onError) {
+    LogFollower(Path dir, String activeName, Supplier<List<Path>> rotatedOldestFirst, Duration poll, Consumer<String> lines, Consumer<Exception> onError) {
         this.dir = dir;
         this.activeName = activeName;
+        this.rotatedOldestFirst = rotatedOldestFirst;
         this.poll = poll;
         this.lines = lines;
         this.onError = onError;
@@ -58,15 +62,16 @@ final class LogFollower {
             while (running) {
                 drain();
                 Path active = dir.resolve(activeName);
-                Object key = keyOf(active);
-                if (open == null || (key != null && !Objects.equals(key, openKey))) {
-                    // Rotated: finish the old file (its handle still reads it), then switch.
-                    drain();
-                    closeOpen();
-                    openActive(false);
-                    continue;
+                Object activeKey = keyOf(active);
+                if (activeKey == null || (open != null && Objects.equals(activeKey, openKey))) {
+                    // Following the active file (or it is being rotated right now): wait for more.
+                    Thread.sleep(poll.toMillis());
+                } else if (open == null) {
+                    // The log did not exist when the tail started: all of it is new.
+                    openFile(active);
+                } else if (!switchToSuccessor(active)) {
+                    Thread.sleep(1);
                 }
-                Thread.sleep(poll.toMillis());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -79,14 +84,61 @@ final class LogFollower {
         }
     }
 
-    private void openActive(boolean atEnd) throws IOException {
-        Path active = dir.resolve(activeName);
+    /**
+     * The open file was rotated away (maybe several times since the last look). It has been drained
+     * through its handle; continue with the file rotated right after it, or the active file when it
+     * was the last. Returns false when a rotation raced with the switch, to try again.
+     */
+    private boolean switchToSuccessor(Path active) throws IOException {
+        List<Path> rotated = rotatedOldestFirst.get();
+        int i = indexOf(rotated, openKey);
+        if (i >= 0 && i + 1 < rotated.size()) {
+            closeOpen();
+            openFile(rotated.get(i + 1));
+            return true;
+        }
+        // The successor is the active file, unless it is rotated between our look and our open.
+        Object before = keyOf(active);
+        FileChannel candidate;
         try {
-            open = FileChannel.open(active, StandardOpenOption.READ);
-            openKey = keyOf(active);
-            if (atEnd) {
-                open.position(open.size());
+            candidate = FileChannel.open(active, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            return false;
+        }
+        Object after = keyOf(active);
+        List<Path> rotatedNow = rotatedOldestFirst.get();
+        boolean stable = before != null && before.equals(after) && rotatedNow.size() == rotated.size();
+        if (!stable) {
+            candidate.close();
+            return false;
+        }
+        // i < 0: our file was deleted by retention before we finished; the active file is the best we have.
+        closeOpen();
+        open = candidate;
+        openKey = after;
+        return true;
+    }
+
+    private static int indexOf(List<Path> files, Object key) {
+        for (int i = 0; i < files.size(); i++) {
+            if (Objects.equals(keyOf(files.get(i)), key)) {
+                return i;
             }
+        }
+        return -1;
+    }
+
+    private void openActive(boolean atEnd) throws IOException {
+        openFile(dir.resolve(activeName));
+        if (open != null && atEnd) {
+            open.position(open.size());
+        }
+    }
+
+    private void openFile(Path file) throws IOException {
+        try {
+            open = FileChannel.open(file, StandardOpenOption.READ);
+            openKey = keyOf(file);
         } catch (NoSuchFileException e) {
             open = null;
             openKey = null;

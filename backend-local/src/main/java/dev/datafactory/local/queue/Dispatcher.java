@@ -35,6 +35,8 @@ import java.util.function.Supplier;
 public final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    /** A delivery's own HTTP timeout is the ack deadline; this much later its lease is taken back regardless. */
+    private static final Duration OVERDUE_SLACK = Duration.ofSeconds(10);
 
     /** What happened to one delivery; the factory turns dead letters into canary events. */
     public record Delivery(Lease lease, Optional<Integer> status, String outcome, NackOutcome nack) {
@@ -112,6 +114,10 @@ public final class Dispatcher implements AutoCloseable {
     private void run() {
         while (running) {
             try {
+                int overdue = queue.expireOverdueLeases(OVERDUE_SLACK);
+                if (overdue > 0) {
+                    LOG.info("{} delivery(ies) outlived their ack deadline; they will be delivered again", overdue);
+                }
                 int free = slots.availablePermits();
                 var leases = queue.lease(free, owner, settings.ackDeadline());
                 for (Lease lease : leases) {

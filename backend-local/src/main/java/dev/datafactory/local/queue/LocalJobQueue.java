@@ -248,6 +248,37 @@ public final class LocalJobQueue implements JobPublisher {
         });
     }
 
+    /**
+     * Leases whose ack deadline passed more than {@code slack} ago: the delivery hung beyond its own
+     * timeout. Like Pub/Sub after an ack deadline, the job counts as failed and is redelivered after
+     * a backoff (or dead-lettered); a late answer to the old delivery no longer matches and is ignored.
+     */
+    public int expireOverdueLeases(Duration slack) {
+        long now = clock.millis();
+        List<Lease> overdue = db.read(c -> {
+            List<Lease> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT seq, job_id, payload, attempts, max_attempts, enqueued_ms, lease_owner FROM jobs
+                    WHERE state = 'LEASED' AND lease_until_ms < ?""")) {
+                ps.setLong(1, now - slack.toMillis());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Lease(rs.getString(2), String.valueOf(rs.getLong(1)), rs.getBytes(3),
+                                Instant.ofEpochMilli(rs.getLong(6)), rs.getInt(4), rs.getInt(5), rs.getString(7)));
+                    }
+                }
+            }
+            return out;
+        });
+        int expired = 0;
+        for (Lease l : overdue) {
+            if (!(nack(l, "no answer within the ack deadline") instanceof NackOutcome.Stale)) {
+                expired++;
+            }
+        }
+        return expired;
+    }
+
     /** Moves a dead letter back into the queue with a fresh attempt budget. */
     public boolean replay(String jobId) {
         long now = clock.millis();

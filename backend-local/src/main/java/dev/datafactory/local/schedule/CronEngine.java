@@ -43,6 +43,7 @@ public final class CronEngine implements AutoCloseable {
     private final FactoryEvents events;
     private final Duration tickInterval;
     private final AtomicReference<Firing> lastFiring = new AtomicReference<>();
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean running;
     private Thread thread;
 
@@ -141,7 +142,11 @@ public final class CronEngine implements AutoCloseable {
                 LOG.error("Cron engine pass failed, retrying in {} ms: {}", tickInterval.toMillis(), e.toString());
             }
             try {
-                Thread.sleep(tickInterval.toMillis());
+                // Waits on a latch, not Thread.sleep + interrupt: an interrupt would close the file
+                // channels a firing is writing to (canary log) and fail that firing.
+                if (stopped.await(tickInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -156,8 +161,8 @@ public final class CronEngine implements AutoCloseable {
             running = false;
             t = thread;
         }
+        stopped.countDown();
         if (t != null) {
-            t.interrupt();
             try {
                 t.join(5000);
             } catch (InterruptedException e) {

@@ -34,6 +34,7 @@ public final class LocalScheduleService implements ScheduleService {
     private final Database db;
     private final Orchestrator orchestrator;
     private final Clock clock;
+    private final java.util.Map<String, RetryPolicy> retryByJson = new java.util.concurrent.ConcurrentHashMap<>();
 
     public LocalScheduleService(Database db, Orchestrator orchestrator, Clock clock) {
         this.db = db;
@@ -60,9 +61,25 @@ public final class LocalScheduleService implements ScheduleService {
         return row(id).map(Row::schedule);
     }
 
-    /** The retry policy jobs of this schedule are delivered with. */
+    /**
+     * The retry policy jobs of this schedule are delivered with. Asked on every publish, so the
+     * parsed policy is remembered per stored JSON text (an edit changes the text, so it is seen).
+     */
     public Optional<RetryPolicy> retryPolicy(String id) {
-        return get(id).map(Schedule::retry);
+        Optional<String> json = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT json FROM schedules WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+        return json.map(text -> {
+            if (retryByJson.size() > 256) {
+                retryByJson.clear();
+            }
+            return retryByJson.computeIfAbsent(text, t -> ScheduleCodec.parse("stored schedule " + id, t).retry());
+        });
     }
 
     @Override

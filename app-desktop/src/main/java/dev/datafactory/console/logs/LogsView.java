@@ -1,0 +1,238 @@
+package dev.datafactory.console.logs;
+
+import dev.datafactory.model.canary.CanaryEvent;
+import dev.datafactory.model.canary.Severity;
+import dev.datafactory.model.json.Json;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The Logs screen's view, built in code: filter bar, the virtualized line list, a detail pane. */
+public final class LogsView extends BorderPane {
+
+    private static final long UPDATE_INTERVAL_NANOS = 50_000_000;
+    private static final KeyCombination COPY = KeyCombination.keyCombination("Shortcut+C");
+
+    private final LogsViewModel model;
+    private final ListView<CanaryEvent> list = new ListView<>();
+    private final ComboBox<Severity> severity = new ComboBox<>();
+    private final TextField schedule = filterField("schedule", "Schedule id");
+    private final TextField run = filterField("run", "Run id");
+    private final TextField job = filterField("job", "Job id");
+    private final TextField env = filterField("env", "Environment (local, cloud-run, ...)");
+    private final TextField text = filterField("text", "Text in the message");
+    private final AnimationTimer pump;
+
+    public LogsView(LogsViewModel model, ZoneId zone) {
+        this.model = model;
+        getStyleClass().add("logs-screen");
+        getStylesheets().add(LogsView.class.getResource("logs.css").toExternalForm());
+        setTop(filterBar());
+        setCenter(body(zone));
+        Label status = new Label();
+        status.setId("logs-status");
+        status.textProperty().bind(model.statusProperty());
+        status.setPadding(new Insets(4, 8, 4, 8));
+        setBottom(status);
+        pump = new AnimationTimer() {
+            private long lastDrain;
+
+            @Override
+            public void handle(long now) {
+                // At most one list update per UPDATE_INTERVAL: in a flood, each update costs a layout and a
+                // repaint of the list, and frames in between stay free for input.
+                if (now - lastDrain < UPDATE_INTERVAL_NANOS) {
+                    return;
+                }
+                lastDrain = now;
+                if (model.drain() > 0 && model.followProperty().get() && !list.getItems().isEmpty()) {
+                    list.scrollTo(list.getItems().size() - 1);
+                }
+            }
+        };
+    }
+
+    /** Starts draining the tail into the list once per frame. */
+    public void startPump() {
+        pump.start();
+    }
+
+    public void stopPump() {
+        pump.stop();
+    }
+
+    private HBox filterBar() {
+        severity.getItems().setAll(Severity.values());
+        severity.setValue(Severity.DEFAULT);
+        severity.setId("logs-severity");
+        severity.setTooltip(new Tooltip("Minimum severity"));
+        severity.valueProperty().addListener((o, a, b) -> applyFilter());
+        for (TextField f : List.of(schedule, run, job, env, text)) {
+            f.textProperty().addListener((o, a, b) -> applyFilter());
+        }
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+
+        ToggleButton follow = new ToggleButton("Follow", new FontIcon(Feather.ARROW_DOWN_CIRCLE));
+        follow.setId("logs-follow");
+        follow.setSelected(model.followProperty().get());
+        follow.selectedProperty().addListener((o, a, b) -> model.setFollow(b));
+        follow.setTooltip(new Tooltip("Keep the newest line in view"));
+
+        Button reload = iconButton(Feather.REFRESH_CW, "Reload history from the backend for these filters");
+        reload.setOnAction(e -> model.reload());
+        Button clear = iconButton(Feather.TRASH_2, "Clear the view");
+        clear.setOnAction(e -> model.clear());
+        Button copy = iconButton(Feather.COPY, "Copy the selected lines as JSON (Ctrl+C)");
+        copy.setOnAction(e -> copySelection());
+        Button export = iconButton(Feather.DOWNLOAD, "Export the shown lines to a JSON-lines file");
+        export.setId("logs-export");
+        export.setOnAction(e -> exportShown());
+
+        HBox bar = new HBox(6, severity, schedule, run, job, env, text, follow, reload, copy, export, clear);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8));
+        return bar;
+    }
+
+    private SplitPane body(ZoneId zone) {
+        list.setId("logs-list");
+        list.getStyleClass().add("log-list");
+        list.setItems(model.visibleLines());
+        list.setFixedCellSize(20);
+        list.setCellFactory(v -> new LogLineCell(zone));
+        list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> model.select(b));
+        list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (COPY.match(e)) {
+                copySelection();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER) {
+                model.openSelectedRun();
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                model.openSelectedRun();
+            }
+        });
+
+        TextArea detail = new TextArea();
+        detail.setId("logs-detail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        detail.setPrefRowCount(10);
+        model.selectedProperty().addListener((o, a, b) -> detail.setText(b == null ? "" : Json.writePretty(b)));
+
+        ImageView shot = new ImageView();
+        shot.setId("logs-screenshot");
+        shot.setPreserveRatio(true);
+        shot.setFitWidth(360);
+        model.screenshotProperty().addListener((o, a, b) ->
+                shot.setImage(b == null ? null : new Image(new ByteArrayInputStream(b))));
+        Label shotKey = new Label();
+        shotKey.textProperty().bind(model.screenshotKeyProperty());
+        shotKey.setWrapText(true);
+        javafx.scene.layout.StackPane framed = new javafx.scene.layout.StackPane(shot);
+        framed.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1;");
+        framed.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ScrollPane shotPane = new ScrollPane(framed);
+        shotPane.setFitToWidth(true);
+        VBox.setVgrow(shotPane, Priority.ALWAYS);
+
+        Button openRun = new Button("Open run", new FontIcon(Feather.EXTERNAL_LINK));
+        openRun.setId("logs-open-run");
+        openRun.disableProperty().bind(model.selectedProperty().isNull());
+        openRun.setOnAction(e -> model.openSelectedRun());
+
+        VBox side = new VBox(6, new Label("Selected line"), detail, openRun, shotKey, shotPane);
+        list.setMinWidth(0);
+        side.setPadding(new Insets(0, 8, 0, 8));
+        side.setMinWidth(260);
+        SplitPane split = new SplitPane(list, side);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.7);
+        return split;
+    }
+
+    private void applyFilter() {
+        model.setFilter(new LogFilter(severity.getValue(), schedule.getText(), run.getText(), job.getText(),
+                env.getText(), text.getText()));
+    }
+
+    /** Sets the filter fields (e.g. "show the logs of this run" from another screen). */
+    public void showFilter(LogFilter filter) {
+        severity.setValue(filter.minSeverity());
+        schedule.setText(filter.schedule());
+        run.setText(filter.run());
+        job.setText(filter.job());
+        env.setText(filter.env());
+        text.setText(filter.text());
+    }
+
+    private void copySelection() {
+        List<CanaryEvent> lines = List.copyOf(list.getSelectionModel().getSelectedItems());
+        if (lines.isEmpty()) {
+            return;
+        }
+        ClipboardContent content = new ClipboardContent();
+        content.putString(LogsViewModel.asJsonLines(lines));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    private void exportShown() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export log lines");
+        chooser.setInitialFileName("canary-logs.jsonl");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON lines", "*.jsonl"));
+        File file = chooser.showSaveDialog(getScene().getWindow());
+        if (file != null) {
+            model.export(file.toPath());
+        }
+    }
+
+    private static TextField filterField(String id, String prompt) {
+        TextField field = new TextField();
+        field.setId("logs-filter-" + id);
+        field.setPromptText(prompt);
+        field.setPrefColumnCount(9);
+        return field;
+    }
+
+    private static Button iconButton(Feather icon, String tooltip) {
+        Button button = new Button(null, new FontIcon(icon));
+        button.setTooltip(new Tooltip(tooltip));
+        return button;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.datafactory.console.compare;
+
+import dev.datafactory.console.common.ConsoleBackend;
+import dev.datafactory.console.fixtures.Pngs;
+import dev.datafactory.console.runs.SampleRuns;
+import dev.datafactory.console.settings.BackendSettings;
+import dev.datafactory.console.shell.ConsoleApp;
+import dev.datafactory.console.shell.ConsoleLaunch;
+import dev.datafactory.local.LocalFactory;
+import dev.datafactory.local.data.DataDirectory;
+import dev.datafactory.model.artifact.ArtifactKeys;
+import dev.datafactory.model.ports.ArtifactStore;
+import dev.datafactory.model.run.RunRecord;
+import dev.datafactory.model.run.RunRecordCodec;
+import dev.datafactory.model.run.RunStatus;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole console on a real local factory: two runs in Runs (one local and clear, one from the
+ * cloud and blocked), selected together and opened side by side in Compare.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RunsToCompareFxTest {
+
+    @TempDir
+    Path dir;
+
+    private LocalFactory factory;
+    private ConsoleApp app;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        factory = LocalFactory.open(new DataDirectory(dir.resolve("data")).ensureExists());
+        RunRecord local = withShots(SampleRuns.record("shop-20260301T080000Z", "shop", RunStatus.SUCCEEDED,
+                Instant.parse("2026-03-01T08:00:00Z"), "local"));
+        RunRecord cloud = withShots(SampleRuns.record("shop-20260302T080000Z", "shop", RunStatus.BLOCKED,
+                Instant.parse("2026-03-02T08:00:00Z"), "cloud-run"));
+        store(factory.artifacts(), local, Pngs.page(400, 300, 0, 0, 0, 0));
+        store(factory.artifacts(), cloud, Pngs.page(400, 300, 100, 100, 120, 100)); // 10 % of the page
+        ConsoleBackend backend = new ConsoleBackend("local", dir.toString(), factory.schedules(), factory.queue(),
+                factory.logs(), factory.artifacts(), factory.runs(), () -> { });
+        app = new ConsoleApp(ConsoleLaunch.of(backend, BackendSettings.local(dir.resolve("data")),
+                settings -> backend, dir.resolve("data")));
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(app::stop).get();
+        FxToolkit.cleanupStages();
+        factory.close();
+    }
+
+    @Test
+    void opensTwoSelectedRunsSideBySideWithPixelAndFingerprintDifferences(FxRobot robot) throws Exception {
+        robot.clickOn("#nav-runs");
+        TableView<RunRecord> table = robot.lookup("#runs-table").queryTableView();
+        waitFor(() -> table.getItems().size() == 2);
+        javafx.scene.chart.StackedBarChart<?, ?> chart = robot.lookup("#runs-chart").query();
+        robot.clickOn("#runs-refresh");
+        robot.clickOn("#runs-refresh");
+        waitFor(() -> chart.getData().size() == 3 && chart.getData().get(0).getData().size() == 2);
+        assertThat(chart.getData()).extracting(s -> s.getName()).containsExactly("succeeded", "blocked", "failed");
+
+        robot.clickOn(row(robot, "shop-20260301T080000Z"));
+        robot.press(KeyCode.CONTROL).clickOn(row(robot, "shop-20260302T080000Z")).release(KeyCode.CONTROL);
+        assertThat(table.getSelectionModel().getSelectedItems()).hasSize(2);
+        robot.clickOn("#runs-compare");
+
+        Label summary = robot.lookup("#compare-diff-summary").query();
+        waitFor(() -> summary.getText().contains("% of pixels changed"));
+        assertThat(summary.getText()).startsWith("10.00 %");
+        Label left = robot.lookup("#compare-left-info").query();
+        Label right = robot.lookup("#compare-right-info").query();
+        assertThat(left.getText() + " | " + right.getText()).contains("local").contains("cloud-run")
+                .contains("verdict blocked (status:403)");
+        TableView<FingerprintRow> fingerprint = robot.lookup("#compare-fingerprint").queryTableView();
+        assertThat(fingerprint.getItems()).filteredOn(FingerprintRow::differs).extracting(FingerprintRow::key)
+                .contains("host", "userAgent", "navigator.webdriver");
+        assertThat(robot.lookup("#compare-left-pane").tryQuery()).isPresent();
+
+        robot.clickOn("#compare-mode").clickOn("Onion skin");
+        waitFor(() -> robot.lookup("#compare-single-pane").tryQuery().isPresent());
+        robot.clickOn("#compare-mode").clickOn("Flip");
+        robot.clickOn("#compare-flip");
+        assertThat(robot.lookup("#compare-flip").queryLabeled().getText()).isEqualTo("Showing right");
+    }
+
+    private static Node row(FxRobot robot, String runId) {
+        return robot.lookup((Node n) -> n instanceof TableRow<?> r && r.getItem() instanceof RunRecord rec
+                && rec.runId().equals(runId)).query();
+    }
+
+    private static RunRecord withShots(RunRecord r) {
+        return new RunRecord(r.runId(), r.jobId(), r.scheduleId(), r.trigger(), r.attempt(), r.status(), r.verdict(),
+                r.items(), r.pages(), r.startedAt(), r.finishedAt(), r.build(), r.environment(), r.fingerprint(),
+                List.of(ArtifactKeys.screenshot(r.scheduleId(), r.runId(), r.jobId(), 0, "loaded")),
+                Optional.empty(), r.error());
+    }
+
+    private static void store(ArtifactStore store, RunRecord r, byte[] png) {
+        store.put(r.screenshots().get(0), png, "image/png", Map.of());
+        store.put(ArtifactKeys.runRecord(r.runId(), r.jobId()), RunRecordCodec.toBytes(r), "application/json",
+                Map.of());
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+    }
+}

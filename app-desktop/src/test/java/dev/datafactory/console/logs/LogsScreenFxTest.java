@@ -1,0 +1,96 @@
+package dev.datafactory.console.logs;
+
+import dev.datafactory.console.fixtures.LocalConsole;
+import dev.datafactory.model.canary.CanaryEvent;
+import dev.datafactory.model.canary.CanaryLabels;
+import dev.datafactory.model.canary.Severity;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Logs screen on the real local log store: history, live tail, filters. */
+@ExtendWith(ApplicationExtension.class)
+class LogsScreenFxTest {
+
+    @TempDir
+    Path dir;
+
+    private LocalConsole console;
+    private LogsScreen screen;
+
+    @Start
+    void start(Stage stage) {
+        console = new LocalConsole(dir);
+        emit(Severity.INFO, "run-a", "local", "navigating to http://127.0.0.1/a");
+        emit(Severity.WARNING, "run-b", "cloud-run", "blocked: captcha on /product/1");
+        emit(Severity.INFO, "run-b", "cloud-run", "screenshot taken");
+        screen = new LogsScreen(console.context());
+        LocalConsole.show(stage, (Parent) screen.view(), "Logs test");
+        screen.activate();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+        WaitForAsyncUtils.asyncFx(screen::deactivate).get();
+        console.close();
+    }
+
+    @Test
+    void filtersTheLiveViewBySeverityRunAndText(FxRobot robot) throws Exception {
+        ListView<CanaryEvent> list = robot.lookup("#logs-list").queryListView();
+        waitFor(() -> list.getItems().size() == 3);
+
+        robot.clickOn("#logs-filter-run").write("run-b");
+        waitFor(() -> list.getItems().size() == 2);
+        robot.clickOn("#logs-filter-text").write("captcha");
+        waitFor(() -> messages(list).equals(List.of("blocked: captcha on /product/1")));
+
+        // New lines arrive through the tail; only matching ones show.
+        emit(Severity.WARNING, "run-b", "cloud-run", "captcha again on /product/2");
+        emit(Severity.WARNING, "run-a", "local", "captcha on local too");
+        waitFor(() -> list.getItems().size() == 2);
+        assertThat(messages(list)).containsExactly("blocked: captcha on /product/1", "captcha again on /product/2");
+
+        robot.doubleClickOn("#logs-filter-run").eraseText(5);
+        robot.doubleClickOn("#logs-filter-text").eraseText(7);
+        waitFor(() -> list.getItems().size() == 5);
+        Label status = robot.lookup("#logs-status").query();
+        assertThat(status.getText()).contains("5 lines shown of 5 received").contains("tail live");
+
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof LogLineCell cell && cell.getItem() != null
+                && cell.getItem().message().equals("screenshot taken")).queryLabeled());
+        waitFor(() -> screen.model().selectedProperty().get() != null);
+        assertThat(screen.model().selectedProperty().get().message()).isEqualTo("screenshot taken");
+        assertThat(robot.lookup("#logs-detail").queryTextInputControl().getText()).contains("\"run-b\"");
+    }
+
+    private void emit(Severity severity, String run, String env, String message) {
+        console.factory().logs().emit(CanaryEvent.of(severity, message, Instant.now(),
+                new CanaryLabels(run, run + "-job", "shop", env, "abc1234")));
+    }
+
+    private static List<String> messages(ListView<CanaryEvent> list) {
+        return list.getItems().stream().map(CanaryEvent::message).toList();
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.datafactory.launcher.local;
+
+import dev.datafactory.launcher.FactoryCommand;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs {@code factory …} in-process against one data directory, capturing exit code, stdout and stderr. */
+final class Cli {
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private final Path dataDir;
+
+    Cli(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    Result run(String... args) {
+        CommandLine cl = FactoryCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data-dir");
+        all.add(dataDir.toString());
+        int exit = cl.execute(all.toArray(String[]::new));
+        return new Result(exit, out.toString(), err.toString());
+    }
+}
