@@ -31,6 +31,8 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
@@ -42,19 +44,61 @@ public final class Database implements AutoCloseable {
 
     public static Database open(Path file) {
         SQLiteConfig config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(10_000);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.enforceForeignKeys(true);
+        long deadline = System.nanoTime() + BUSY_TIMEOUT_MS * 1_000_000L;
+        while (true) {
+            Connection c = null;
+            try {
+                c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+                // After the busy timeout is in force: switching a fresh file to WAL needs a moment of
+                // exclusive access, and another process may be creating the same file right now.
+                try (Statement s = c.createStatement()) {
+                    s.execute("PRAGMA journal_mode = WAL");
+                    s.execute("PRAGMA synchronous = NORMAL");
+                }
+                Database db = new Database(file, c);
+                Schema.migrate(db);
+                return db;
+            } catch (SQLException | BackendException e) {
+                closeQuietly(c);
+                if (!isBusy(e) || System.nanoTime() > deadline) {
+                    throw new BackendException(BackendException.Kind.UNAVAILABLE, "cannot open the factory database "
+                            + file + ": " + e.getMessage()
+                            + " (is the data directory writable and not on a network share?)", e);
+                }
+                sleepBriefly();
+            }
+        }
+    }
+
+    private static boolean isBusy(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleepBriefly() {
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
-            Database db = new Database(file, c);
-            Schema.migrate(db);
-            return db;
-        } catch (SQLException e) {
-            throw new BackendException(BackendException.Kind.UNAVAILABLE, "cannot open the factory database " + file
-                    + ": " + e.getMessage() + " (is the data directory writable and not on a network share?)", e);
+            Thread.sleep(50);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new BackendException(BackendException.Kind.UNAVAILABLE, "interrupted while opening the database", ie);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // Failed open: nothing to keep.
+            }
         }
     }
 

@@ -125,7 +125,7 @@ public final class UpCommand implements Callable<Integer> {
             LocalFactory.Engine engine = factory.startEngine(lock,
                     DispatcherSettings.defaults(push).withConcurrency(capacity),
                     new CachedTokens(tokens::issue, LocalTokens.DEFAULT_TTL.dividedBy(4), Clock.systemUTC()));
-            stack.pop(); // the engine owns the lock now
+            stack.remove(lock); // the engine owns the lock now and releases it when closed
             stack.push(engine);
 
             out.println("Data Factory is up. Data directory: " + root);

@@ -96,6 +96,9 @@ class FactoryUpTest {
         assertThat(result.exit()).as(result.err()).isZero();
         assertThat(result.out()).contains("Data Factory is up", "demo shop:", "Press Ctrl-C to stop.")
                 .containsPattern("schedules 1 \\(1 enabled\\) \\| queued \\d+ \\| leased \\d+ \\| done [1-9]");
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().command().orElse("")).filter(c -> c.contains("chrom")).toList())
+                .as("the worker's browser was stopped with the factory").isEmpty();
         assertThat(Optional.ofNullable(EngineLock.tryAcquire(data.resolve("engine.lock")).orElse(null)))
                 .as("the engine lock was released").hasValueSatisfying(EngineLock::close);
     }
