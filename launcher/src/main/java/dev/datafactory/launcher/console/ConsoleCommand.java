@@ -6,13 +6,19 @@ import dev.datafactory.console.settings.DefaultBackendConnector;
 import dev.datafactory.console.settings.SettingsStore;
 import dev.datafactory.console.shell.ConsoleLaunch;
 import dev.datafactory.console.shell.ConsoleLauncher;
+import dev.datafactory.launcher.local.LocalRuntime;
+import dev.datafactory.local.LocalFactory;
 import dev.datafactory.local.data.DataDirectory;
+import dev.datafactory.local.schedule.EngineLock;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code factory console} (and {@code factory} with no arguments): opens the operator console on
@@ -21,12 +27,18 @@ import java.util.concurrent.Callable;
 @Command(name = "console", description = "Open the operator console (the default when no command is given).")
 public final class ConsoleCommand implements Callable<Integer> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleCommand.class);
+
     @Option(names = "--data-dir", paramLabel = "DIR",
             description = "Data directory of the local factory (default: $" + DataDirectory.ENV + " or ~/.datafactory).")
     Path dataDir;
 
     @Option(names = "--local", description = "Open the local factory even if Settings chose another backend.")
     boolean forceLocal;
+
+    @Option(names = "--no-engine", description = {"Only show and edit the local factory's data; do not run its",
+            "engine (schedules, queue, in-process worker, demo shop) behind the window."})
+    boolean noEngine;
 
     @Override
     public Integer call() throws Exception {
@@ -43,11 +55,46 @@ public final class ConsoleCommand implements Callable<Integer> {
                 throw e;
             }
             // A console that cannot reach the cloud must still open, to let the operator fix Settings.
-            LoggerFactory.getLogger(ConsoleCommand.class).info("Could not open {} ({}); opening the local factory",
+            LOG.info("Could not open {} ({}); opening the local factory",
                     settings.describe(), e.getMessage());
             settings = BackendSettings.local(dir.root());
             backend = connector.connect(settings);
         }
-        return ConsoleLauncher.run(ConsoleLaunch.of(backend, settings, connector, dir.root()));
+        // The engine starts beside the window (Chromium takes a few seconds) so the console opens at once.
+        Path engineDir = settings.localDataDir();
+        CompletableFuture<Optional<LocalRuntime>> engine = settings.kind() == BackendSettings.Kind.LOCAL && !noEngine
+                ? CompletableFuture.supplyAsync(() -> startEngine(engineDir))
+                : CompletableFuture.completedFuture(Optional.empty());
+        try {
+            return ConsoleLauncher.run(ConsoleLaunch.of(backend, settings, connector, dir.root()));
+        } finally {
+            engine.join().ifPresent(LocalRuntime::close);
+        }
+    }
+
+    /**
+     * Runs the local factory's engine in this process unless another process (e.g. {@code factory up})
+     * already does; the console then only shows and edits the data.
+     */
+    private static Optional<LocalRuntime> startEngine(Path dataDir) {
+        LocalFactory factory = LocalFactory.open(new DataDirectory(dataDir.toAbsolutePath()));
+        Optional<EngineLock> lock = EngineLock.tryAcquire(factory.directory().engineLock());
+        if (lock.isEmpty()) {
+            LOG.info("The factory engine already runs on {} ({}); the console shows and edits its data",
+                    dataDir, EngineLock.holder(factory.directory().engineLock()));
+            factory.close();
+            return Optional.empty();
+        }
+        try {
+            LocalRuntime runtime = LocalRuntime.start(factory, lock.get(), LocalRuntime.Options.defaults());
+            LOG.info("Local factory running: worker {} ({} jobs at once){}", runtime.pushUri(), runtime.capacity(),
+                    runtime.demoShop().map(s -> ", demo shop " + s.baseUri()).orElse(""));
+            return Optional.of(runtime.closingAlso(factory));
+        } catch (RuntimeException e) {
+            LOG.error("The local factory engine could not start, so schedules will not fire from this console: {}",
+                    e.getMessage());
+            factory.close();
+            return Optional.empty();
+        }
     }
 }

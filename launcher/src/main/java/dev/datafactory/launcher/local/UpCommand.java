@@ -3,15 +3,10 @@ package dev.datafactory.launcher.local;
 import dev.datafactory.local.LocalFactory;
 import dev.datafactory.local.demo.DemoSchedule;
 import dev.datafactory.local.demo.DemoShop;
-import dev.datafactory.local.queue.DispatcherSettings;
 import dev.datafactory.local.queue.QueueCounts;
-import dev.datafactory.local.schedule.EngineLock;
 import dev.datafactory.model.schedule.Schedule;
 import dev.datafactory.model.schedule.ScheduleState;
 import dev.datafactory.model.validation.InvalidInputException;
-import dev.datafactory.worker.WorkerOptions;
-import dev.datafactory.worker.WorkerService;
-import dev.datafactory.worker.auth.LocalTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -22,7 +17,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -93,40 +87,13 @@ public final class UpCommand implements Callable<Integer> {
         try {
             LocalFactory factory = data.open();
             stack.push(factory);
-            EngineLock lock = factory.lockEngine();
-            stack.push(lock);
             String root = factory.directory().root().toString();
-
-            Optional<DemoShop> shop = Optional.empty();
-            if (!noDemo) {
-                DemoShop s = demoPort == DemoShop.DEFAULT_PORT ? DemoShop.startOnDefaultPort() : DemoShop.start(demoPort);
-                stack.push(s);
-                shop = Optional.of(s);
-                DemoSchedule.ensure(factory, s.baseUri());
-            }
-
-            LocalTokens tokens = LocalTokens.open(factory.directory().root());
-            URI push;
-            int capacity;
-            if (workerUrl != null) {
-                push = workerUrl.getPath() == null || workerUrl.getPath().isEmpty() || workerUrl.getPath().equals("/")
-                        ? workerUrl.resolve("/pubsub/push") : workerUrl;
-                capacity = concurrency != null ? concurrency : 2;
-            } else {
-                WorkerOptions options = WorkerOptions.local(factory.directory().root());
-                if (concurrency != null) {
-                    options = options.withConcurrency(concurrency);
-                }
-                WorkerService worker = WorkerService.start(options, factory.artifacts(), factory.logs());
-                stack.push(worker);
-                push = worker.pushUri();
-                capacity = options.concurrency();
-            }
-            LocalFactory.Engine engine = factory.startEngine(lock,
-                    DispatcherSettings.defaults(push).withConcurrency(capacity),
-                    new CachedTokens(tokens::issue, LocalTokens.DEFAULT_TTL.dividedBy(4), Clock.systemUTC()));
-            stack.remove(lock); // the engine owns the lock now and releases it when closed
-            stack.push(engine);
+            LocalRuntime runtime = LocalRuntime.start(factory, new LocalRuntime.Options(
+                    Optional.ofNullable(workerUrl), Optional.ofNullable(concurrency), !noDemo, demoPort));
+            stack.push(runtime);
+            URI push = runtime.pushUri();
+            int capacity = runtime.capacity();
+            Optional<DemoShop> shop = runtime.demoShop();
 
             out.println("Data Factory is up. Data directory: " + root);
             out.println("  worker:     " + push + (workerUrl == null ? " (in-process, " + capacity + " jobs at once)" : ""));
