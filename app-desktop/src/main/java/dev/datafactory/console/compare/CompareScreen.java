@@ -4,10 +4,14 @@ import dev.datafactory.console.common.ConsoleContext;
 import dev.datafactory.console.common.ConsoleEvents;
 import dev.datafactory.console.common.Screen;
 import dev.datafactory.console.common.ScreenAction;
+import dev.datafactory.console.common.Subscriptions;
 import javafx.scene.Node;
 
 /** The Compare screen; "compare these two runs" from Runs opens them here. */
 public final class CompareScreen implements Screen {
+
+    /** Event-bus handlers that must hear events while the screen is hidden; undone in dispose(). */
+    private final Subscriptions lifetime = new Subscriptions();
 
     private final CompareViewModel model;
     private CompareView view;
@@ -15,7 +19,7 @@ public final class CompareScreen implements Screen {
     public CompareScreen(ConsoleContext context) {
         this.model = new CompareViewModel(context.backend().runs(), context.backend().artifacts(), context.tasks(),
                 new FxScreenshots());
-        context.events().subscribe(ConsoleEvents.CompareRuns.class, c -> model.open(c.left(), c.right()));
+        lifetime.add(context.events().subscribe(ConsoleEvents.CompareRuns.class, c -> model.open(c.left(), c.right())));
     }
 
     public CompareViewModel model() {
@@ -47,5 +51,10 @@ public final class CompareScreen implements Screen {
             return true;
         }
         return false;
+    }
+
+    @Override
+    public void dispose() {
+        lifetime.unsubscribeAll();
     }
 }

@@ -4,6 +4,7 @@ import dev.datafactory.console.common.ConsoleContext;
 import dev.datafactory.console.common.ConsoleEvents;
 import dev.datafactory.console.common.Screen;
 import dev.datafactory.console.common.ScreenAction;
+import dev.datafactory.console.common.Subscriptions;
 import dev.datafactory.model.canary.Severity;
 import javafx.scene.Node;
 
@@ -13,6 +14,9 @@ import javafx.scene.Node;
  */
 public final class LogsScreen implements Screen {
 
+    /** Event-bus handlers that must hear events while the screen is hidden; undone in dispose(). */
+    private final Subscriptions lifetime = new Subscriptions();
+
     private final ConsoleContext context;
     private final LogsViewModel model;
     private LogsView view;
@@ -21,7 +25,7 @@ public final class LogsScreen implements Screen {
         this.context = context;
         this.model = new LogsViewModel(context.backend().logs(), context.backend().artifacts(), context.tasks(),
                 context.events(), LogsViewModel.DEFAULT_CAPACITY, LogsViewModel.DEFAULT_BATCH);
-        context.events().subscribe(ConsoleEvents.ShowLogs.class, this::show);
+        lifetime.add(context.events().subscribe(ConsoleEvents.ShowLogs.class, this::show));
     }
 
     public LogsViewModel model() {
@@ -63,5 +67,10 @@ public final class LogsScreen implements Screen {
         LogFilter filter = new LogFilter(Severity.DEFAULT, request.scheduleId().orElse(""),
                 request.runId().orElse(""), request.jobId().orElse(""), "", "");
         ((LogsView) view()).showFilter(filter);
+    }
+
+    @Override
+    public void dispose() {
+        lifetime.unsubscribeAll();
     }
 }

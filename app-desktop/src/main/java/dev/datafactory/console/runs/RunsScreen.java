@@ -4,10 +4,14 @@ import dev.datafactory.console.common.ConsoleContext;
 import dev.datafactory.console.common.ConsoleEvents;
 import dev.datafactory.console.common.Screen;
 import dev.datafactory.console.common.ScreenAction;
+import dev.datafactory.console.common.Subscriptions;
 import javafx.scene.Node;
 
 /** The Runs screen: refreshes when shown; "open run X" from other screens narrows it to that run. */
 public final class RunsScreen implements Screen {
+
+    /** Event-bus handlers that must hear events while the screen is hidden; undone in dispose(). */
+    private final Subscriptions lifetime = new Subscriptions();
 
     private final RunsViewModel model;
     private RunsView view;
@@ -15,7 +19,7 @@ public final class RunsScreen implements Screen {
     public RunsScreen(ConsoleContext context) {
         this.model = new RunsViewModel(context.backend().runs(), context.tasks(), context.events(),
                 context.operatorZone());
-        context.events().subscribe(ConsoleEvents.OpenRun.class, open -> model.focus(open.run()));
+        lifetime.add(context.events().subscribe(ConsoleEvents.OpenRun.class, open -> model.focus(open.run())));
     }
 
     public RunsViewModel model() {
@@ -37,7 +41,8 @@ public final class RunsScreen implements Screen {
 
     @Override
     public void deactivate() {
-        // Nothing follows live here: the table reloads on activate.
+        // Nothing follows live here: the table reloads on activate, F5 and its refresh button, so a
+        // selection made for Compare is never swept away by a timer.
     }
 
     @Override
@@ -47,5 +52,10 @@ public final class RunsScreen implements Screen {
             return true;
         }
         return false;
+    }
+
+    @Override
+    public void dispose() {
+        lifetime.unsubscribeAll();
     }
 }

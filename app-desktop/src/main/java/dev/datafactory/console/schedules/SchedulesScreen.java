@@ -6,6 +6,9 @@ import dev.datafactory.console.common.ConsoleEvents;
 import dev.datafactory.console.common.Screen;
 import dev.datafactory.console.common.ScreenAction;
 import dev.datafactory.console.common.Subscriptions;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
@@ -25,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -43,6 +47,9 @@ public final class SchedulesScreen implements Screen {
     private BorderPane listView;
     private ScheduleEditorView editorView;
     private TableView<ScheduleRow> table;
+    private Timeline autoRefresh;
+
+    private static final Duration AUTO_REFRESH = Duration.seconds(10);
 
     public SchedulesScreen(ConsoleContext context) {
         this.context = context;
@@ -65,11 +72,23 @@ public final class SchedulesScreen implements Screen {
     public void activate() {
         subscriptions.add(context.events().subscribe(ConsoleEvents.SchedulesChanged.class, e -> list.refresh()));
         list.refresh();
+        // The engine fires schedules behind the console's back: keep next and last runs current.
+        autoRefresh = new Timeline(new KeyFrame(AUTO_REFRESH, e -> {
+            if (!root.getChildren().contains(editorView)) {
+                list.refresh();
+            }
+        }));
+        autoRefresh.setCycleCount(Animation.INDEFINITE);
+        autoRefresh.play();
     }
 
     @Override
     public void deactivate() {
         subscriptions.unsubscribeAll();
+        if (autoRefresh != null) {
+            autoRefresh.stop();
+            autoRefresh = null;
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.datafactory.console.common.ConsoleContext;
 import dev.datafactory.console.common.ConsoleEvents;
 import dev.datafactory.console.common.Screen;
 import dev.datafactory.console.common.ScreenAction;
+import dev.datafactory.console.common.Subscriptions;
 import javafx.scene.Node;
 
 import java.util.List;
@@ -15,6 +16,9 @@ import java.util.List;
  */
 public final class TestScrapeScreen implements Screen {
 
+    /** Event-bus handlers that must hear events while the screen is hidden; undone in dispose(). */
+    private final Subscriptions lifetime = new Subscriptions();
+
     private final ConsoleContext context;
     private final TestScrapeViewModel model;
     private TestScrapeView view;
@@ -23,7 +27,7 @@ public final class TestScrapeScreen implements Screen {
         this.context = context;
         this.model = new TestScrapeViewModel(List.of(RunTarget.of(context.backend())), context.tasks(),
                 context.clock());
-        context.events().subscribe(ConsoleEvents.OpenInTestScrape.class, e -> model.useSpec(e.spec()));
+        lifetime.add(context.events().subscribe(ConsoleEvents.OpenInTestScrape.class, e -> model.useSpec(e.spec())));
     }
 
     public TestScrapeViewModel model() {
@@ -61,5 +65,10 @@ public final class TestScrapeScreen implements Screen {
             }
             default -> false;
         };
+    }
+
+    @Override
+    public void dispose() {
+        lifetime.unsubscribeAll();
     }
 }
