@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code factory console} (and {@code factory} with no arguments): opens the operator console on
@@ -65,10 +66,26 @@ public final class ConsoleCommand implements Callable<Integer> {
         CompletableFuture<Optional<LocalRuntime>> engine = settings.kind() == BackendSettings.Kind.LOCAL && !noEngine
                 ? CompletableFuture.supplyAsync(() -> startEngine(engineDir))
                 : CompletableFuture.completedFuture(Optional.empty());
+        // On SIGTERM or logout the window never returns: stop the engine from a hook, so that
+        // deliveries in flight finish and the browser goes with the process.
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable stopEngine = () -> {
+            if (stopped.compareAndSet(false, true)) {
+                engine.join().ifPresent(LocalRuntime::close);
+            }
+        };
+        Thread hook = new Thread(stopEngine, "console-engine-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             return ConsoleLauncher.run(ConsoleLaunch.of(backend, settings, connector, dir.root()));
         } finally {
-            engine.join().ifPresent(LocalRuntime::close);
+            stopEngine.run();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Already shutting down: the hook runs (or ran) stopEngine, which is idempotent.
+                LOG.debug("Shutdown in progress; the engine is stopped by the hook");
+            }
         }
     }
 
