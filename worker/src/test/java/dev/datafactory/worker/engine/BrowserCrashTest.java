@@ -44,12 +44,12 @@ class BrowserCrashTest {
     }
 
     /**
-     * Chromium's browser process: the child of this JVM started with a DevTools port and no
-     * {@code --type=} flag (renderers, zygotes and helpers have one).
+     * Chromium's browser process: the descendant of this JVM that Playwright started with its DevTools
+     * pipe and no {@code --type=} flag (renderers, zygotes and helpers have one).
      */
     private static List<ProcessHandle> browserProcesses() {
         return ProcessHandle.current().descendants()
-                .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains("--remote-debugging-port=0")
+                .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains("--remote-debugging-pipe")
                         && Arrays.stream(a).noneMatch(x -> x.startsWith("--type="))).orElse(false))
                 .toList();
     }
