@@ -92,6 +92,8 @@ final class Lane implements Runnable {
     }
 
     private void execute(PageTask task) {
+        // Sessions of jobs that ended since the last task go first, so that a due recycle sees them gone.
+        closeFinishedSessions();
         JobRun job = task.job();
         PageResult result;
         if (job.isStopped()) {
