@@ -40,7 +40,6 @@ final class JobRun {
 
     private final JobRequest request;
     private final ScrapeSpec spec;
-    private final BrowserHost.Lease lease;
     private final JobCanary canary;
     private final ProgressListener listener;
     private final Clock clock;
@@ -75,11 +74,10 @@ final class JobRun {
     private boolean stopped;
     private boolean deadlineHit;
 
-    JobRun(JobRequest request, BrowserHost.Lease lease, JobCanary canary, ProgressListener listener, Clock clock,
+    JobRun(JobRequest request, JobCanary canary, ProgressListener listener, Clock clock,
            String environment, int parallelism, Consumer<PageTask> dispatch) {
         this.request = request;
         this.spec = request.spec();
-        this.lease = lease;
         this.canary = canary;
         this.listener = listener;
         this.clock = clock;
@@ -111,10 +109,6 @@ final class JobRun {
 
     ScrapeSpec spec() {
         return spec;
-    }
-
-    BrowserHost.Lease lease() {
-        return lease;
     }
 
     JobCanary canary() {

@@ -2,6 +2,7 @@ package dev.datafactory.worker.engine;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
@@ -9,8 +10,10 @@ import dev.datafactory.model.spec.BrowserProfile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +21,11 @@ import java.util.function.Consumer;
 
 /**
  * One browser thread. Playwright for Java is not thread-safe, so each lane owns its own
- * {@link Playwright} (its own driver process) and never shares its objects; all lanes drive the
- * process's single Chromium over CDP. A lane opens one {@link BrowserContext} per job it works on
- * and closes it when the job is finished; inside it one tab is navigated from page to page.
+ * {@link Playwright} (its own driver process) and its own headless Chromium, launched over
+ * Playwright's pipe; nothing is shared between lanes. A lane opens one {@link BrowserContext} per
+ * job it works on (closed when the job is finished) and navigates one tab in it from page to page.
+ * Its browser is relaunched after it crashed, and after {@code recycleAfterJobs} jobs once no job
+ * is open on it, so a job never sees its browser swapped underneath it.
  */
 final class Lane implements Runnable {
 
@@ -29,36 +34,44 @@ final class Lane implements Runnable {
     /** Put on the queue once per lane to stop it. */
     static final PageTask STOP = new PageTask(null, "", 0, -1);
 
+    /** What a container needs on top of Playwright's own headless defaults. */
+    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync");
+
     private final int index;
     private final BlockingQueue<PageTask> queue;
     private final PageVisitor visitor;
+    private final BrowserSettings settings;
     private final Map<String, String> driverEnv;
     private final Consumer<String> browserVersionSink;
-    private final Runnable onReady;
+    private final Consumer<RuntimeException> onStarted;
     private final Map<JobRun, Session> sessions = new HashMap<>();
     private Playwright playwright;
     private Browser browser;
-    private long generation = -1;
+    private int jobsOnBrowser;
 
-    Lane(int index, BlockingQueue<PageTask> queue, PageVisitor visitor, Map<String, String> driverEnv,
-         Consumer<String> browserVersionSink, Runnable onReady) {
+    Lane(int index, BlockingQueue<PageTask> queue, PageVisitor visitor, BrowserSettings settings,
+         Map<String, String> driverEnv, Consumer<String> browserVersionSink, Consumer<RuntimeException> onStarted) {
         this.index = index;
         this.queue = queue;
         this.visitor = visitor;
+        this.settings = settings;
         this.driverEnv = Map.copyOf(driverEnv);
         this.browserVersionSink = browserVersionSink;
-        this.onReady = onReady;
+        this.onStarted = onStarted;
     }
 
     @Override
     public void run() {
+        RuntimeException failure = null;
         try {
-            // Start the driver now: a cold worker should pay this before it reports ready, not on its first job.
-            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(driverEnv));
-        } catch (PlaywrightException e) {
-            LOG.error("Browser thread {} cannot start the Playwright driver: {}", index, e.getMessage());
+            // Driver and browser start now: a cold worker pays this before it reports ready, not on its first job.
+            ensureBrowser();
+        } catch (PlaywrightException | BrowserUnavailableException e) {
+            failure = e;
+            LOG.error("Browser thread {} cannot start Chromium: {}", index, firstLine(e));
         } finally {
-            onReady.run();
+            onStarted.accept(failure);
         }
         try {
             while (true) {
@@ -69,7 +82,7 @@ final class Lane implements Runnable {
                 if (task != null) {
                     execute(task);
                 }
-                closeFinishedContexts();
+                closeFinishedSessions();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -79,47 +92,69 @@ final class Lane implements Runnable {
     }
 
     private void execute(PageTask task) {
+        // Sessions of jobs that ended since the last task go first, so that a due recycle sees them gone.
+        closeFinishedSessions();
         JobRun job = task.job();
         PageResult result;
         if (job.isStopped()) {
             result = PageResult.of(PageResult.Kind.SKIPPED, task.url(), null);
         } else {
             try {
-                connect(job.lease());
-                Session session = sessions.computeIfAbsent(job, j -> new Session(newContext(j.spec().browser())));
+                Session session = sessions.get(job);
+                if (session == null) {
+                    ensureBrowser();
+                    session = new Session(newContext(job.spec().browser()));
+                    sessions.put(job, session);
+                    jobsOnBrowser++;
+                }
                 result = visitor.visit(browser, session.page(), task);
                 if (result.kind() != PageResult.Kind.OK && result.kind() != PageResult.Kind.BLOCKED) {
                     // After a timeout or an error the tab's state is unknown: the next page gets a new one.
                     session.discardPage();
                 }
             } catch (PlaywrightException | BrowserUnavailableException e) {
-                // Connecting or opening a context failed: with a dead browser that is a crash, else a hard error.
-                boolean died = job.lease().browserDied() || browser == null || !browser.isConnected();
+                boolean died = browser == null || !browser.isConnected();
                 result = PageResult.of(died ? PageResult.Kind.CRASHED : PageResult.Kind.FAILED, task.url(),
-                        "browser thread " + index + " could not open a page: " + e.getMessage().lines().findFirst()
-                                .orElse(""));
-                if (died) {
-                    dropBrowser();
-                }
+                        "browser thread " + index + " could not open a page: " + firstLine(e));
             } catch (RuntimeException e) {
                 LOG.error("Unexpected failure on {} (job {})", task.url(), job.request().jobId(), e);
                 result = PageResult.of(PageResult.Kind.FAILED, task.url(), "internal error: " + e);
+            }
+            if (result.kind() == PageResult.Kind.CRASHED) {
+                // Every job open on this browser lost its context with it.
+                dropBrowser();
             }
         }
         job.onPageDone(task, result);
     }
 
-    /** Connects to the browser of the job's lease, reconnecting after a relaunch. */
-    private void connect(BrowserHost.Lease lease) {
+    /** Launches Chromium when there is none, it died, or it is due for recycling and no job is open on it. */
+    private void ensureBrowser() {
         if (playwright == null) {
             playwright = Playwright.create(new Playwright.CreateOptions().setEnv(driverEnv));
         }
-        if (browser != null && generation == lease.generation() && browser.isConnected()) {
+        boolean dead = browser != null && !browser.isConnected();
+        boolean due = browser != null && jobsOnBrowser >= settings.recycleAfterJobs() && sessions.isEmpty();
+        if (browser != null && !dead && !due) {
             return;
         }
-        dropBrowser();
-        browser = playwright.chromium().connectOverCDP(lease.browser().wsEndpoint());
-        generation = lease.generation();
+        if (browser != null) {
+            LOG.info(dead ? "Chromium of browser thread {} is gone; relaunching"
+                    : "Recycling Chromium of browser thread {} after {} jobs", index, jobsOnBrowser);
+            dropBrowser();
+        }
+        List<String> args = new ArrayList<>(ARGS);
+        args.addAll(settings.extraArgs());
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(args);
+        settings.executable().ifPresent(options::setExecutablePath);
+        try {
+            browser = playwright.chromium().launch(options);
+        } catch (PlaywrightException e) {
+            throw new BrowserUnavailableException("cannot start Chromium"
+                    + settings.executable().map(p -> " at " + p).orElse("") + ": " + firstLine(e)
+                    + "; install it (apt-get install chromium) or set " + BrowserSettings.ENV_CHROMIUM, e);
+        }
+        jobsOnBrowser = 0;
         browserVersionSink.accept(browser.version());
     }
 
@@ -133,7 +168,7 @@ final class Lane implements Runnable {
         return browser.newContext(options);
     }
 
-    private void closeFinishedContexts() {
+    private void closeFinishedSessions() {
         for (Iterator<Map.Entry<JobRun, Session>> it = sessions.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<JobRun, Session> entry = it.next();
             if (entry.getKey().isFinished()) {
@@ -156,6 +191,10 @@ final class Lane implements Runnable {
             return context;
         }
 
+        /**
+         * The job's tab, reused page after page: a new tab per page costs a new renderer process,
+         * which halved throughput when measured.
+         */
         Page page() {
             if (page == null || page.isClosed()) {
                 page = context.newPage();
@@ -180,10 +219,9 @@ final class Lane implements Runnable {
         sessions.clear();
         if (browser != null) {
             try {
-                // Over CDP this disconnects; the shared Chromium itself belongs to the BrowserHost.
                 browser.close();
             } catch (PlaywrightException e) {
-                // Already disconnected.
+                // Already gone.
             }
             browser = null;
         }
@@ -207,5 +245,10 @@ final class Lane implements Runnable {
         } catch (PlaywrightException e) {
             // The context went with its browser.
         }
+    }
+
+    private static String firstLine(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 }

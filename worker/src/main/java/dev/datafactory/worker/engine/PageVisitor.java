@@ -122,7 +122,7 @@ final class PageVisitor {
             return new PageResult(PageResult.Kind.OK, finalUrl, status, items, extracted.links(), List.of(),
                     evidence.screenshots, Optional.empty(), fingerprint);
         } catch (PlaywrightException e) {
-            if (job.lease().browserDied() || !browser.isConnected()) {
+            if (!browser.isConnected()) {
                 return PageResult.of(PageResult.Kind.CRASHED, task.url(), "the browser crashed while loading "
                         + task.url() + ": " + firstLine(e));
             }

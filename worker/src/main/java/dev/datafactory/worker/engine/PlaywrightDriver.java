@@ -48,7 +48,10 @@ final class PlaywrightDriver {
      */
     static Map<String, String> prepare(boolean systemBrowser, Map<String, String> env) {
         Map<String, String> driverEnv = new HashMap<>();
-        driverEnv.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        if (systemBrowser) {
+            // Without a system browser Playwright's default stays: it downloads its Chromium on first use.
+            driverEnv.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        }
         Optional<String> node = Optional.ofNullable(System.getProperty(NODE_PROPERTY))
                 .or(() -> Files.isExecutable(SYSTEM_NODE) && nodeMajor(SYSTEM_NODE) >= 18
                         ? Optional.of(SYSTEM_NODE.toString()) : Optional.empty());

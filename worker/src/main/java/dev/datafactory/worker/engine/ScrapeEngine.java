@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,18 +30,18 @@ import java.util.concurrent.TimeUnit;
  * the run record and canary lines, all through the {@link ArtifactStore} and {@link CanaryEventSink}
  * ports. The same engine serves the worker service, {@code factory scrape} and the local factory.
  *
- * <p>Concurrency: one Chromium per process, shared by {@code concurrency} browser threads, each with
- * its own Playwright driver (Playwright for Java is not thread-safe) and one context per job. The
- * alternative, one thread owning the browser and interleaving several pages, cannot overlap the
- * blocking calls of Playwright's synchronous API, so it loads one page at a time; and a browser per
- * thread costs a Chromium (~150 MB) per thread for no more speed. Measured in bench/scrape/RESULTS.md.
+ * <p>Concurrency: {@code concurrency} browser threads, each with its own Playwright driver and its
+ * own Chromium (Playwright for Java is not thread-safe), one context per job and one reused tab.
+ * Measured on 2 cores (bench/scrape/RESULTS.md): one Chromium shared by several threads over CDP does
+ * not scale past one thread (368 → 371 pages/min for 1 → 2 threads), while a browser per thread does
+ * (454 → 563 in the bare loop) for ~170 MB more per thread; one thread owning one browser and
+ * interleaving pages cannot overlap the synchronous API's blocking calls at all.
  */
 public final class ScrapeEngine implements AutoCloseable {
 
     private final EngineConfig config;
     private final ArtifactStore store;
     private final CanaryEventSink sink;
-    private final BrowserHost host;
     private final JobRecorder recorder;
     private final LinkedBlockingQueue<PageTask> queue = new LinkedBlockingQueue<>();
     private final List<Thread> lanes = new ArrayList<>();
@@ -52,7 +53,6 @@ public final class ScrapeEngine implements AutoCloseable {
         this.config = config;
         this.store = store;
         this.sink = sink;
-        this.host = new BrowserHost(config.browser());
         this.recorder = new JobRecorder(store, config);
     }
 
@@ -64,26 +64,30 @@ public final class ScrapeEngine implements AutoCloseable {
         Map<String, String> driverEnv = PlaywrightDriver.prepare(config.browser().executable().isPresent(),
                 System.getenv());
         ScrapeEngine engine = new ScrapeEngine(config, store, sink);
-        CountDownLatch ready = new CountDownLatch(config.concurrency());
+        CountDownLatch started = new CountDownLatch(config.concurrency());
+        List<RuntimeException> failures = new CopyOnWriteArrayList<>();
         PageVisitor visitor = new PageVisitor(store, AddressGuard.system());
         for (int i = 0; i < config.concurrency(); i++) {
-            Lane lane = new Lane(i, engine.queue, visitor, driverEnv, v -> engine.browserVersion = v, ready::countDown);
+            Lane lane = new Lane(i, engine.queue, visitor, config.browser(), driverEnv,
+                    v -> engine.browserVersion = v, failure -> {
+                        if (failure != null) {
+                            failures.add(failure);
+                        }
+                        started.countDown();
+                    });
             Thread thread = new Thread(lane, "browser-" + i);
             thread.setDaemon(true);
             engine.lanes.add(thread);
             thread.start();
         }
-        // Chromium starts while the drivers start: the two dominate a cold start and need not queue.
         try {
-            engine.host.warmUp();
-        } catch (RuntimeException e) {
-            engine.close();
-            throw e;
-        }
-        try {
-            ready.await(60, TimeUnit.SECONDS);
+            started.await(120, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (failures.size() == config.concurrency()) {
+            engine.close();
+            throw new BrowserUnavailableException(failures.get(0).getMessage(), failures.get(0));
         }
         return engine;
     }
@@ -108,17 +112,7 @@ public final class ScrapeEngine implements AutoCloseable {
         if (closing) {
             return new JobOutcome.Retryable("the worker is shutting down");
         }
-        BrowserHost.Lease lease;
-        try {
-            lease = host.acquire();
-        } catch (BrowserUnavailableException e) {
-            canary.emit(Severity.ERROR, "no browser: " + e.getMessage(), CanaryDetail.step("start"));
-            return new JobOutcome.Retryable(e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new JobOutcome.Retryable("interrupted while waiting for the browser");
-        }
-        JobRun run = new JobRun(job, lease, canary, listener, config.clock(), config.environment(),
+        JobRun run = new JobRun(job, canary, listener, config.clock(), config.environment(),
                 config.concurrency(), queue::add);
         active.add(run);
         try {
@@ -139,7 +133,6 @@ public final class ScrapeEngine implements AutoCloseable {
         } finally {
             run.markFinished();
             active.remove(run);
-            host.release(lease);
         }
     }
 
@@ -194,8 +187,7 @@ public final class ScrapeEngine implements AutoCloseable {
 
     /** The browser's version as the browser reports it (e.g. {@code 156.0.8078.108}); empty before first use. */
     public String browserVersion() {
-        String reported = browserVersion;
-        return reported.isEmpty() ? host.browserVersion() : reported;
+        return browserVersion;
     }
 
     public static String playwrightVersion() {
@@ -224,7 +216,6 @@ public final class ScrapeEngine implements AutoCloseable {
         for (int i = 0; i < lanes.size(); i++) {
             queue.add(Lane.STOP);
         }
-        host.close();
         for (Thread lane : lanes) {
             try {
                 lane.join(10_000);

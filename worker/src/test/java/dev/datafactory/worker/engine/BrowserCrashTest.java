@@ -25,9 +25,13 @@ class BrowserCrashTest {
     private static TestSite site;
     private static MemoryArtifactStore store;
     private static ScrapeEngine engine;
+    /** Browsers of earlier test classes in this JVM may still be exiting; they are not this engine's. */
+    private static java.util.Set<Long> foreign;
 
     @BeforeAll
     static void start() {
+        foreign = new java.util.HashSet<>();
+        browserProcesses().forEach(p -> foreign.add(p.pid()));
         site = new TestSite();
         store = new MemoryArtifactStore();
         BrowserSettings browser = BrowserSettings.discover(System.getenv()).withRecycleAfterJobs(3);
@@ -44,13 +48,14 @@ class BrowserCrashTest {
     }
 
     /**
-     * Chromium's browser process: the child of this JVM started with a DevTools port and no
-     * {@code --type=} flag (renderers, zygotes and helpers have one).
+     * Chromium's browser process: the descendant of this JVM that Playwright started with its DevTools
+     * pipe and no {@code --type=} flag (renderers, zygotes and helpers have one).
      */
     private static List<ProcessHandle> browserProcesses() {
         return ProcessHandle.current().descendants()
-                .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains("--remote-debugging-port=0")
+                .filter(p -> p.info().arguments().map(a -> Arrays.asList(a).contains("--remote-debugging-pipe")
                         && Arrays.stream(a).noneMatch(x -> x.startsWith("--type="))).orElse(false))
+                .filter(p -> foreign == null || !foreign.contains(p.pid()))
                 .toList();
     }
 
@@ -64,8 +69,6 @@ class BrowserCrashTest {
     @Test
     void killedBrowserFailsTheJobRetryablyAndTheNextJobGetsAFreshBrowser() throws Exception {
         assertThat(engine.run(job("/ok"), ProgressListener.NONE)).isInstanceOf(JobOutcome.Recorded.class);
-        List<ProcessHandle> before = browserProcesses();
-        assertThat(before).hasSize(1);
 
         JobRequest doomed = job("/hang");
         CompletableFuture<JobOutcome> running = CompletableFuture.supplyAsync(
@@ -75,6 +78,9 @@ class BrowserCrashTest {
             Thread.sleep(20);
         }
         Thread.sleep(200);
+        // The browser the doomed job is loading in (looked up now: a recycle may have just replaced it).
+        List<ProcessHandle> before = browserProcesses();
+        assertThat(before).hasSize(1);
         before.get(0).destroyForcibly();
 
         JobOutcome outcome = running.get();
