@@ -23,8 +23,9 @@ import java.util.stream.Stream;
 
 /**
  * Artifacts as files, each written to a temp file and moved into place (readers never see half a
- * file); create-if-absent by an atomic no-replace link. {@code layout} maps keys to files: the
- * identity layout for a worker's artifact directory, a flat one for {@code factory scrape --out}.
+ * file); create-if-absent by an atomic no-replace link. {@code layout} maps keys to the flat,
+ * human-oriented layout of {@code factory scrape --out} (items.jsonl, run.json, screenshots/), which
+ * differs from the artifact-key layout that {@code FileArtifactStore} keeps for the factory.
  * Metadata and content type are not kept (no reader of these directories needs them).
  */
 final class DirectoryArtifactStore implements ArtifactStore {
@@ -35,17 +36,6 @@ final class DirectoryArtifactStore implements ArtifactStore {
     DirectoryArtifactStore(Path root, Function<String, Path> layout) {
         this.root = root;
         this.layout = layout;
-    }
-
-    /** Keys as relative paths under {@code root}, the data directory's layout. */
-    static DirectoryArtifactStore byKey(Path root) {
-        return new DirectoryArtifactStore(root, key -> {
-            Path path = root.resolve(key).normalize();
-            if (!path.startsWith(root.normalize())) {
-                throw new IllegalArgumentException("artifact key escapes the store: " + key);
-            }
-            return path;
-        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.datafactory.launcher.worker;
 
 import dev.datafactory.gcp.GcpBackend;
 import dev.datafactory.gcp.config.GcpSettings;
+import dev.datafactory.local.artifact.FileArtifactStore;
 import dev.datafactory.model.ports.ArtifactStore;
 import dev.datafactory.worker.WorkerAuth;
 import dev.datafactory.worker.WorkerOptions;
@@ -99,7 +100,8 @@ public final class WorkerCommand implements Callable<Integer> {
                     bucketName));
             store = gcp.artifacts();
         } else {
-            store = DirectoryArtifactStore.byKey(artifacts != null ? artifacts : data.resolve("artifacts"));
+            // The same store and layout as the local factory, so `factory up --worker-url` sees the results.
+            store = new FileArtifactStore(artifacts != null ? artifacts : data.resolve("artifacts"));
         }
         WorkerService service = WorkerService.start(options, store, new StdoutCanarySink(System.out));
         CountDownLatch stopped = new CountDownLatch(1);
