@@ -22,7 +22,7 @@ class ArchitectureTest {
                 .importPackages("dev.datafactory");
         // Guard against a vacuous pass: every module's classes must be on this module's class path.
         assertThat(classes.stream().map(c -> c.getPackageName().split("\\.")[2]).distinct())
-                .contains("model", "launcher");
+                .contains("model", "local", "gcp", "worker", "console", "launcher");
     }
 
     @Test
