@@ -9,14 +9,15 @@ java_major() { # $1 = java binary; prints the major version or nothing
     "$1" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}'
 }
 
+# Sets JAVA_BIN (used by the scripts that source this file) and exports JAVA_HOME.
 find_java() {
     local candidate
     for candidate in "${JAVA_HOME:+$JAVA_HOME/bin/java}" "$(command -v java 2>/dev/null)" /usr/lib/jvm/*/bin/java; do
-        [ -n "$candidate" ] && [ -x "$candidate" ] || continue
+        if [ -z "$candidate" ] || [ ! -x "$candidate" ]; then continue; fi
         local major
         major="$(java_major "$candidate")"
         if [ -n "$major" ] && [ "$major" -ge 17 ]; then
-            JAVA_BIN="$candidate"
+            export JAVA_BIN="$candidate"
             JAVA_HOME="$(cd "$(dirname "$candidate")/.." && pwd)"
             export JAVA_HOME
             return 0

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * packaging/deploy/provision.sh and the other delivery scripts: shellcheck clean; the dry run names
+ * packaging/deploy/provision.sh, the other delivery scripts and the launcher scripts: shellcheck clean; the dry run names
  * every resource and flag DESIGN.md asks for; a real run against a stand-in gcloud is idempotent.
  */
 class ProvisionScriptTest {
@@ -25,7 +25,7 @@ class ProvisionScriptTest {
     private static final String GITHUB_REPO = "projects/demo-proj/locations/europe-west1/connections/gh/repositories/datafactory";
     private static final List<String> SCRIPTS = List.of("packaging/deploy/provision.sh",
             "packaging/deploy/stage-orchestrator.sh", "packaging/worker/extract-playwright-driver.sh",
-            "packaging/desktop/build-installers.sh");
+            "packaging/desktop/build-installers.sh", "factory", "run-tests", "scripts/lib.sh", ".ci/run");
 
     @TempDir
     Path temp;
