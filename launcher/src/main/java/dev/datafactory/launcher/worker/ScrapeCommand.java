@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  * {@code factory scrape SPEC.json --out DIR}: a one-off test scrape through the same engine the
  * worker uses, in-process, with live progress and a summary.
  */
-@Command(name = "scrape", description = {
+@Command(name = "scrape", mixinStandardHelpOptions = true, description = {
         "Scrape once with a spec, in this process, through the worker's engine.",
         "Writes DIR/items.jsonl, DIR/run.json, DIR/screenshots/ and DIR/canary.jsonl (replacing an earlier",
         "scrape's), shows progress on stderr and a summary on stdout.",

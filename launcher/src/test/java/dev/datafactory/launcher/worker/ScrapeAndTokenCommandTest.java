@@ -87,6 +87,16 @@ class ScrapeAndTokenCommandTest {
     }
 
     @Test
+    void workerScrapeAndTokenAnswerHelpLikeEveryOtherCommand() {
+        for (String command : List.of("worker", "scrape", "token")) {
+            Result result = run(command, "--help");
+            assertThat(result.exit()).as(command + " --help exit code").isZero();
+            assertThat(result.out()).as(command + " --help").contains("Usage: factory " + command);
+            assertThat(result.err()).as(command + " --help").doesNotContain("Unknown option");
+        }
+    }
+
+    @Test
     void scrapeWritesItemsRunRecordScreenshotsAndCanaryLinesThenSummarizes() throws IOException {
         Path spec = spec("shop", """
                 {"name": "shop", "startUrls": ["%s"], "follow": {"selector": "a.p", "maxDepth": 1},
