@@ -140,6 +140,19 @@ class ScrapeAndTokenCommandTest {
     }
 
     @Test
+    void privateAddressIsRefusedWithTheReasonAndNoBrowserLineOfBlanks() throws IOException {
+        Path spec = spec("private", """
+                {"name": "private", "startUrls": ["http://10.1.2.3/"], "timeouts": {"navigationMs": 2000}}""");
+        Path out = tmp.resolve("out-private");
+
+        Result result = run("scrape", spec.toString(), "--out", out.toString(), "--concurrency", "1");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).startsWith("FAILED").contains("10.1.2.3 is a private address")
+                .contains("allowHosts").contains("browser:     not reached").doesNotContain("0x0");
+    }
+
+    @Test
     void invalidSpecExitsWithTwoAndNamesTheFieldPath() throws IOException {
         Path spec = spec("invalid", """
                 {"name": "x", "startUrls": ["notaurl"], "extract": {"fields": {"t": {"selektor": "h1"}}}}""");
