@@ -57,6 +57,15 @@ class GcpSettingsReaderTest {
     }
 
     @Test
+    void missingRequiredSettingsSayWhereToSetThem(@TempDir Path dir) {
+        assertThatThrownBy(() -> GcpSettingsReader.read(dir.resolve("absent.json"), Map.of()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .anySatisfy(p -> assertThat(p.toString()).contains("project").contains("GOOGLE_CLOUD_PROJECT"))
+                        .anySatisfy(p -> assertThat(p.toString()).contains("region").contains("DATAFACTORY_GCP_REGION"))
+                        .anySatisfy(p -> assertThat(p.toString()).contains("bucket").contains("DATAFACTORY_GCP_BUCKET")));
+    }
+
+    @Test
     void writtenSettingsReadBackTheSame(@TempDir Path dir) throws Exception {
         GcpSettings s = GcpSettings.defaults("factory-prod", "europe-west1", "factory-artifacts")
                 .withWorkerUrl("https://worker-abc-ew.a.run.app")

@@ -59,46 +59,60 @@ final class PushEndpoint implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestMethod().equals("POST")) {
-                exchange.getResponseHeaders().set("Allow", "POST");
-                HttpReplies.error(exchange, 405, "use POST with a Pub/Sub push envelope");
-                return;
-            }
-            AuthDecision auth = authenticator.check(Optional.ofNullable(
-                    exchange.getRequestHeaders().getFirst("Authorization")));
-            if (auth instanceof AuthDecision.Refused refused) {
-                HttpReplies.error(exchange, refused.status(), refused.reason());
-                return;
-            }
-            if (draining) {
-                HttpReplies.error(exchange, 503, "the worker is shutting down; deliver again later");
-                return;
-            }
-            String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
-            if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-                HttpReplies.error(exchange, 415, "Content-Type must be application/json, was \"" + type + "\"");
-                return;
-            }
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                HttpReplies.error(exchange, 413, "the envelope is larger than " + MAX_BODY + " bytes");
-                return;
-            }
-            PushEnvelope envelope;
             try {
-                envelope = PushEnvelopeCodec.decode(body);
-            } catch (MalformedEnvelopeException e) {
-                HttpReplies.error(exchange, 400, "malformed push envelope: " + e.getMessage());
-                return;
+                answer(exchange);
+            } catch (RuntimeException e) {
+                // E.g. the artifact store is unreachable while recording. Without this the server drops the
+                // connection silently; the contract wants a retryable 5xx, and the operator wants the reason.
+                String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                LOG.error("Push failed, to be delivered again: {}", reason);
+                if (exchange.getResponseCode() == -1) {
+                    HttpReplies.error(exchange, 500, "job not recorded, deliver again: " + reason);
+                }
             }
-            JobIntake.Result intake = JobIntake.read(envelope);
-            if (intake instanceof JobIntake.Invalid invalid) {
-                JobOutcome outcome = engine.recordRejected(invalid.identity(), invalid.reason());
-                reply(exchange, outcome);
-                return;
-            }
-            run(exchange, ((JobIntake.Valid) intake), trace(exchange));
         }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        if (!exchange.getRequestMethod().equals("POST")) {
+            exchange.getResponseHeaders().set("Allow", "POST");
+            HttpReplies.error(exchange, 405, "use POST with a Pub/Sub push envelope");
+            return;
+        }
+        AuthDecision auth = authenticator.check(Optional.ofNullable(
+                exchange.getRequestHeaders().getFirst("Authorization")));
+        if (auth instanceof AuthDecision.Refused refused) {
+            HttpReplies.error(exchange, refused.status(), refused.reason());
+            return;
+        }
+        if (draining) {
+            HttpReplies.error(exchange, 503, "the worker is shutting down; deliver again later");
+            return;
+        }
+        String type = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+        if (!type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            HttpReplies.error(exchange, 415, "Content-Type must be application/json, was \"" + type + "\"");
+            return;
+        }
+        byte[] body = readBody(exchange.getRequestBody());
+        if (body == null) {
+            HttpReplies.error(exchange, 413, "the envelope is larger than " + MAX_BODY + " bytes");
+            return;
+        }
+        PushEnvelope envelope;
+        try {
+            envelope = PushEnvelopeCodec.decode(body);
+        } catch (MalformedEnvelopeException e) {
+            HttpReplies.error(exchange, 400, "malformed push envelope: " + e.getMessage());
+            return;
+        }
+        JobIntake.Result intake = JobIntake.read(envelope);
+        if (intake instanceof JobIntake.Invalid invalid) {
+            JobOutcome outcome = engine.recordRejected(invalid.identity(), invalid.reason());
+            reply(exchange, outcome);
+            return;
+        }
+        run(exchange, ((JobIntake.Valid) intake), trace(exchange));
     }
 
     private void run(HttpExchange exchange, JobIntake.Valid intake, Optional<String> trace) throws IOException {

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.datafactory.model.artifact.ArtifactKeys;
 import dev.datafactory.model.canary.CanaryEvent;
 import dev.datafactory.model.canary.Severity;
-import dev.datafactory.model.json.Json;
 import dev.datafactory.model.job.JobRequest;
+import dev.datafactory.model.json.Json;
+import dev.datafactory.model.ports.ArtifactInfo;
+import dev.datafactory.model.ports.ArtifactStore;
 import dev.datafactory.model.run.RunRecordCodec;
 import dev.datafactory.model.run.RunStatus;
 import dev.datafactory.model.testing.MemoryArtifactStore;
@@ -24,6 +26,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,6 +38,8 @@ class WorkerServiceTest {
 
     @TempDir
     static Path dataDir;
+
+    private static final String STORE_DOWN_JOB = "store-down-1";
 
     private static TestSite site;
     private static MemoryArtifactStore store;
@@ -46,7 +52,8 @@ class WorkerServiceTest {
         site = new TestSite();
         store = new MemoryArtifactStore();
         events = new Jobs.Events();
-        worker = WorkerService.start(WorkerOptions.local(dataDir).withConcurrency(1), store, events);
+        worker = WorkerService.start(WorkerOptions.local(dataDir).withConcurrency(1),
+                new StoreDownFor(STORE_DOWN_JOB, store), events);
         tokens = LocalTokens.open(dataDir);
     }
 
@@ -163,6 +170,56 @@ class WorkerServiceTest {
         assertThat(store.writeCount()).isEqualTo(writes);
         assertThat(events.forJob(job.jobId())).extracting(CanaryEvent::message)
                 .filteredOn(m -> m.startsWith("job started")).hasSize(1);
+    }
+
+    @Test
+    void storageFailureWhileRecordingIsA500WithTheReasonAndNothingRecorded() {
+        JobRequest ok = pageJob("/store-down", "<html><body><h1>Stored nowhere</h1></body></html>");
+        JobRequest job = new JobRequest(STORE_DOWN_JOB, "run-store-down", ok.scheduleId(), ok.trigger(), 1,
+                ok.spec(), ok.requestedAt());
+
+        HttpResponse<String> response = push(Push.envelope(job));
+
+        // Retryable per the contract (5xx), with a reason, rather than a dropped connection.
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("bucket unreachable");
+        assertThat(store.stat(ArtifactKeys.results(job.scheduleId(), job.runId(), job.jobId()))).isEmpty();
+    }
+
+    /** The memory store, except that writes for one job fail as a storage outage would. */
+    private record StoreDownFor(String jobId, MemoryArtifactStore store) implements ArtifactStore {
+        private void check(String key) {
+            if (key.contains(jobId)) {
+                throw new java.io.UncheckedIOException(new IOException("bucket unreachable writing " + key));
+            }
+        }
+
+        @Override
+        public void put(String key, byte[] data, String contentType, Map<String, String> metadata) {
+            check(key);
+            store.put(key, data, contentType, metadata);
+        }
+
+        @Override
+        public boolean putIfAbsent(String key, byte[] data, String contentType, Map<String, String> metadata) {
+            check(key);
+            return store.putIfAbsent(key, data, contentType, metadata);
+        }
+
+        @Override
+        public Optional<byte[]> get(String key) {
+            return store.get(key);
+        }
+
+        @Override
+        public Optional<ArtifactInfo> stat(String key) {
+            return store.stat(key);
+        }
+
+        @Override
+        public List<ArtifactInfo> list(String prefix) {
+            return store.list(prefix);
+        }
     }
 
     @Test

@@ -130,9 +130,15 @@ public final class GcpSettingsReader {
             p.add(o.path("project"), "set it in the settings file or with GOOGLE_CLOUD_PROJECT");
         }
         String region = o.requiredString("region");
+        if (!o.has("region")) {
+            p.add(o.path("region"), "set it in the settings file or with " + ENV_PREFIX + "REGION (e.g. europe-west1)");
+        }
         check(!region.isEmpty() && !region.matches("[a-z]+-[a-z]+\\d+"), p, o.path("region"),
                 "must be a region such as europe-west1; was \"" + region + "\"");
         String bucket = o.requiredString("bucket");
+        if (!o.has("bucket")) {
+            p.add(o.path("bucket"), "set it in the settings file or with " + ENV_PREFIX + "BUCKET (a bucket name, no gs://)");
+        }
         check(!bucket.isEmpty() && !BUCKET.matcher(bucket).matches(), p, o.path("bucket"),
                 "must be a bucket name (3-222 lower-case letters, digits, '-', '_' or '.') without gs://; was \""
                         + bucket + "\"");

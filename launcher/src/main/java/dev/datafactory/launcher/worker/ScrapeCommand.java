@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  * {@code factory scrape SPEC.json --out DIR}: a one-off test scrape through the same engine the
  * worker uses, in-process, with live progress and a summary.
  */
-@Command(name = "scrape", description = {
+@Command(name = "scrape", mixinStandardHelpOptions = true, description = {
         "Scrape once with a spec, in this process, through the worker's engine.",
         "Writes DIR/items.jsonl, DIR/run.json, DIR/screenshots/ and DIR/canary.jsonl (replacing an earlier",
         "scrape's), shows progress on stderr and a summary on stdout.",
@@ -100,8 +100,13 @@ public final class ScrapeCommand implements Callable<Integer> {
         out.println("  run record:  " + output.dir().resolve(ScrapeOutput.RUN));
         out.println("  canary log:  " + output.dir().resolve(ScrapeOutput.CANARY));
         var fp = r.fingerprint();
-        out.println("  browser:     " + fp.browserVersion() + ", webdriver=" + fp.webdriver() + ", " + fp.timeZone()
-                + ", " + fp.viewportWidth() + "x" + fp.viewportHeight() + ", build " + r.build());
+        if (fp.browserVersion().isEmpty()) {
+            // No page was loaded (e.g. the address guard refused the start URL): no fingerprint to show.
+            out.println("  browser:     not reached (no page loaded), build " + r.build());
+        } else {
+            out.println("  browser:     " + fp.browserVersion() + ", webdriver=" + fp.webdriver() + ", "
+                    + fp.timeZone() + ", " + fp.viewportWidth() + "x" + fp.viewportHeight() + ", build " + r.build());
+        }
         out.flush();
         return switch (r.status()) {
             case SUCCEEDED -> 0;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 import java.time.Duration;
 
 /** {@code factory token}: a short-lived bearer token for the local worker, signed with the data directory's key. */
-@Command(name = "token", description = {
+@Command(name = "token", mixinStandardHelpOptions = true, description = {
         "Print a short-lived bearer token for the local worker (signed with the data directory's key).",
         "Example: curl -H \"Authorization: Bearer $(./factory token)\" ..."})
 public final class TokenCommand implements Runnable {

@@ -31,7 +31,7 @@ import java.util.concurrent.CountDownLatch;
  * (Cloud Logging's structured format), logs to stderr. On SIGTERM it drains: new pushes get 503,
  * in-flight jobs get the grace period, the rest is left for redelivery.
  */
-@Command(name = "worker", description = {
+@Command(name = "worker", mixinStandardHelpOptions = true, description = {
         "Run the worker service (HTTP: GET /healthz, POST /pubsub/push) until stopped.",
         "On Cloud Run (K_SERVICE set) it listens on 0.0.0.0:$PORT and verifies Google OIDC tokens."})
 public final class WorkerCommand implements Callable<Integer> {

@@ -87,6 +87,16 @@ class ScrapeAndTokenCommandTest {
     }
 
     @Test
+    void workerScrapeAndTokenAnswerHelpLikeEveryOtherCommand() {
+        for (String command : List.of("worker", "scrape", "token")) {
+            Result result = run(command, "--help");
+            assertThat(result.exit()).as(command + " --help exit code").isZero();
+            assertThat(result.out()).as(command + " --help").contains("Usage: factory " + command);
+            assertThat(result.err()).as(command + " --help").doesNotContain("Unknown option");
+        }
+    }
+
+    @Test
     void scrapeWritesItemsRunRecordScreenshotsAndCanaryLinesThenSummarizes() throws IOException {
         Path spec = spec("shop", """
                 {"name": "shop", "startUrls": ["%s"], "follow": {"selector": "a.p", "maxDepth": 1},
@@ -127,6 +137,19 @@ class ScrapeAndTokenCommandTest {
         try (var shots = Files.list(out.resolve("screenshots"))) {
             assertThat(shots.toList()).singleElement().satisfies(p -> assertThat(p.toString()).contains("blocked"));
         }
+    }
+
+    @Test
+    void privateAddressIsRefusedWithTheReasonAndNoBrowserLineOfBlanks() throws IOException {
+        Path spec = spec("private", """
+                {"name": "private", "startUrls": ["http://10.1.2.3/"], "timeouts": {"navigationMs": 2000}}""");
+        Path out = tmp.resolve("out-private");
+
+        Result result = run("scrape", spec.toString(), "--out", out.toString(), "--concurrency", "1");
+
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.out()).startsWith("FAILED").contains("10.1.2.3 is a private address")
+                .contains("allowHosts").contains("browser:     not reached").doesNotContain("0x0");
     }
 
     @Test

@@ -248,7 +248,6 @@ final class Lane implements Runnable {
     }
 
     private static String firstLine(RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return ErrorReasons.firstLine(e);
     }
 }

@@ -291,8 +291,6 @@ final class PageVisitor {
     }
 
     private static String firstLine(Exception e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        return ErrorReasons.firstLine(e);
     }
 }

@@ -232,6 +232,24 @@ class ScrapeEngineTest {
     }
 
     @Test
+    void aPageThatFailsToLoadNamesPlaywrightsReasonNotItsErrorWrapper() {
+        // Served as a download, so Chromium aborts the navigation; Playwright's message is a multi-line
+        // "Error {\n  message='net::ERR_ABORTED ...'" block whose first line alone says nothing.
+        site.page("/download", new TestSite.Reply(200, "application/octet-stream",
+                "<html><body>x</body></html>".getBytes(StandardCharsets.UTF_8), java.util.Map.of()));
+        JobRequest job = Jobs.job("""
+                {"name": "download", "startUrls": ["%s"], "screenshots": {"when": "never"},
+                 "timeouts": {"navigationMs": 5000, "jobMs": 20000}, "allowHosts": ["127.0.0.1"]}"""
+                .formatted(site.url("/download")));
+
+        RunRecord record = recorded(engine.run(job, ProgressListener.NONE));
+
+        assertThat(record.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(record.error()).hasValueSatisfying(e -> assertThat(e)
+                .contains(site.url("/download")).doesNotContain("Error {").containsPattern("net::ERR_|[Dd]ownload"));
+    }
+
+    @Test
     void fingerprintIsReadInsideThePageAndFollowsTheBrowserProfile() {
         site.page("/fp", "<html><body><h1>fp</h1></body></html>");
         JobRequest job = Jobs.job("""
