@@ -129,6 +129,8 @@ public final class TestScrapeView extends BorderPane {
         cancel.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !model.stateProperty().get().isActive(), model.stateProperty()));
         cancel.setOnAction(e -> model.cancel());
+        cancel.setCancelButton(true); // Esc, as in the schedule editor; a disabled button ignores it
+        cancel.setTooltip(new Tooltip("Stop following this run (Esc)"));
 
         ProgressBar progress = new ProgressBar();
         progress.setId("test-progress");
