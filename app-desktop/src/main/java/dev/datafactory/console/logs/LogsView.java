@@ -28,8 +28,10 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -95,6 +97,18 @@ public final class LogsView extends BorderPane {
     private HBox filterBar() {
         severity.getItems().setAll(Severity.values());
         severity.setValue(Severity.DEFAULT);
+        // The enum's DEFAULT means "no minimum"; shown raw it read like a severity of its own.
+        severity.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Severity value) {
+                return severityLabel(value);
+            }
+
+            @Override
+            public Severity fromString(String string) {
+                throw new UnsupportedOperationException("the severity list is not editable");
+            }
+        });
         severity.setId("logs-severity");
         severity.setTooltip(new Tooltip("Minimum severity"));
         severity.valueProperty().addListener((o, a, b) -> applyFilter());
@@ -121,6 +135,10 @@ public final class LogsView extends BorderPane {
         export.setOnAction(e -> exportShown());
 
         HBox bar = new HBox(6, severity, schedule, run, job, env, text, follow, reload, copy, export, clear);
+        // The text fields give way on narrow windows; the choice and the buttons keep their labels.
+        for (javafx.scene.Node n : List.of(severity, follow, reload, copy, export, clear)) {
+            ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         return bar;
@@ -228,6 +246,14 @@ public final class LogsView extends BorderPane {
         field.setPromptText(prompt);
         field.setPrefColumnCount(9);
         return field;
+    }
+
+    /** What the severity choice shows: the minimum it lets through. */
+    static String severityLabel(Severity value) {
+        if (value == null || value == Severity.DEFAULT) {
+            return "All severities";
+        }
+        return value.name().charAt(0) + value.name().substring(1).toLowerCase(java.util.Locale.ROOT) + " and above";
     }
 
     private static Button iconButton(Feather icon, String tooltip) {

@@ -193,6 +193,21 @@ public final class RunsView extends BorderPane {
         chart.setId("runs-chart");
         chart.setTitle("Job outcomes per day and schedule");
         chart.setAnimated(false);
+        // Job counts are whole numbers; auto-ranging picks steps of 0.5 for small counts ("1.5 jobs").
+        NumberAxis counts = (NumberAxis) chart.getYAxis();
+        counts.setMinorTickVisible(false);
+        counts.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double v = value.doubleValue();
+                return v == Math.rint(v) ? Long.toString((long) v) : "";
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Long.valueOf(text);
+            }
+        });
         chart.setLegendVisible(true);
         chart.setMinHeight(180);
         model.chart().addListener((ListChangeListener<DayCount>) c -> redrawChart());

@@ -139,8 +139,8 @@ public final class SettingsScreen implements Screen {
                 vm.checks().isEmpty() ? List.of(none) : vm.checks().stream().map(SettingsScreen::checkLine).toList()));
         Label checksTitle = new Label("Connection test");
         checksTitle.getStyleClass().add(Styles.TITLE_4);
-        Label hint = new Label("Shortcuts: Ctrl+1…6 screens, Ctrl+N new schedule, Ctrl+R run, F5 refresh,"
-                + " Ctrl+Shift+D light/dark theme.");
+        Label hint = new Label("Shortcuts: Ctrl+1…6 screens, Ctrl+N new schedule, Ctrl+R run, Ctrl+S save, Esc cancel,"
+                + " F5 refresh, Ctrl+Shift+D light/dark theme.");
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
 
         VBox box = new VBox(12, new VBox(2, title, current), section("Backend"), kindRow, grid, actions, checksTitle,

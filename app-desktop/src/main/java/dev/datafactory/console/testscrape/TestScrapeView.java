@@ -129,6 +129,8 @@ public final class TestScrapeView extends BorderPane {
         cancel.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !model.stateProperty().get().isActive(), model.stateProperty()));
         cancel.setOnAction(e -> model.cancel());
+        cancel.setCancelButton(true); // Esc, as in the schedule editor; a disabled button ignores it
+        cancel.setTooltip(new Tooltip("Stop following this run (Esc)"));
 
         ProgressBar progress = new ProgressBar();
         progress.setId("test-progress");
@@ -139,7 +141,8 @@ public final class TestScrapeView extends BorderPane {
         runId.textProperty().bind(model.runIdProperty());
         Label state = new Label();
         state.setId("test-state");
-        state.textProperty().bind(model.stateProperty().asString());
+        state.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.stateProperty().get().label(), model.stateProperty()));
 
         HBox source = new HBox(6, templates, open, new Label("Run on"), target, run, cancel);
         source.setAlignment(Pos.CENTER_LEFT);
@@ -169,7 +172,10 @@ public final class TestScrapeView extends BorderPane {
         ListView<Problem> problems = new ListView<>(model.problems());
         problems.setId("test-problems");
         problems.setPrefHeight(110);
-        problems.setPlaceholder(new Label("The spec is valid."));
+        Label hint = new Label();
+        hint.setId("test-spec-hint");
+        hint.textProperty().bind(model.specHintProperty());
+        problems.setPlaceholder(hint);
         problems.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Problem p, boolean empty) {

@@ -67,6 +67,7 @@ public final class TestScrapeViewModel {
     private final ObservableList<Schedule> templatesReadOnly = FXCollections.unmodifiableObservableList(templates);
     private final ReadOnlyStringWrapper specText = new ReadOnlyStringWrapper("");
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper specHint = new ReadOnlyStringWrapper(NO_SPEC_YET);
     private final ObservableList<Problem> problemsReadOnly = FXCollections.unmodifiableObservableList(problems);
     private final ReadOnlyObjectWrapper<TestScrapeState> state = new ReadOnlyObjectWrapper<>(TestScrapeState.IDLE);
     private final ReadOnlyStringWrapper runId = new ReadOnlyStringWrapper("");
@@ -81,6 +82,8 @@ public final class TestScrapeViewModel {
     private final ObservableList<Map.Entry<String, String>> fingerprint = FXCollections.observableArrayList();
     private final ObservableList<Map.Entry<String, String>> fingerprintReadOnly = FXCollections.unmodifiableObservableList(fingerprint);
     private final ReadOnlyObjectWrapper<ItemPreview> items = new ReadOnlyObjectWrapper<>(ItemPreview.empty());
+
+    private static final String NO_SPEC_YET = "No spec yet: pick a schedule's template or open a spec file.";
 
     private ScrapeSpec spec;
     private Following following;
@@ -160,6 +163,8 @@ public final class TestScrapeViewModel {
             spec = null;
             problems.setAll(e.problems());
         }
+        // Shown when no problem is listed; an empty editor is not "valid", it is nothing yet.
+        specHint.set(specText.get().isBlank() ? NO_SPEC_YET : spec != null ? "The spec is valid." : "");
         updateCanRun();
     }
 
@@ -402,6 +407,11 @@ public final class TestScrapeViewModel {
 
     public ObservableList<Schedule> templates() {
         return templatesReadOnly;
+    }
+
+    /** What the problem list shows when it is empty: no spec yet, or the spec is valid. */
+    public ReadOnlyStringProperty specHintProperty() {
+        return specHint.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty specTextProperty() {

@@ -85,6 +85,9 @@ class RunsToCompareFxTest {
         robot.clickOn("#runs-refresh");
         waitFor(() -> chart.getData().size() == 3 && chart.getData().get(0).getData().size() == 2);
         assertThat(chart.getData()).extracting(s -> s.getName()).containsExactly("succeeded", "blocked", "failed");
+        javafx.scene.chart.NumberAxis counts = (javafx.scene.chart.NumberAxis) chart.getYAxis();
+        assertThat(counts.getTickLabelFormatter().toString(0.5)).as("no half jobs on the count axis").isEmpty();
+        assertThat(counts.getTickLabelFormatter().toString(2.0)).isEqualTo("2");
 
         robot.clickOn(row(robot, "shop-20260301T080000Z"));
         robot.press(KeyCode.CONTROL).clickOn(row(robot, "shop-20260302T080000Z")).release(KeyCode.CONTROL);

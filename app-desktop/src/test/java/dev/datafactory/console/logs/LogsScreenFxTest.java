@@ -81,6 +81,19 @@ class LogsScreenFxTest {
         assertThat(robot.lookup("#logs-detail").queryTextInputControl().getText()).contains("\"run-b\"");
     }
 
+    @Test
+    void severityChoiceReadsAsAMinimumAndToolbarButtonsKeepTheirLabels(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked") // the lookup knows only the raw type; the view builds a ComboBox<Severity>
+        javafx.scene.control.ComboBox<Severity> severity = robot.lookup("#logs-severity").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ToggleButton follow = robot.lookup("#logs-follow").queryAs(javafx.scene.control.ToggleButton.class);
+        // The console's Logs pane on a 1280 px window is about 1100 px wide.
+        WaitForAsyncUtils.asyncFx(() -> follow.getScene().getWindow().setWidth(1000)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(severity.getConverter().toString(severity.getValue())).isEqualTo("All severities");
+        assertThat(LogsView.severityLabel(Severity.WARNING)).isEqualTo("Warning and above");
+        assertThat(follow.getWidth()).isGreaterThanOrEqualTo(follow.prefWidth(-1));
+    }
+
     private void emit(Severity severity, String run, String env, String message) {
         console.factory().logs().emit(CanaryEvent.of(severity, message, Instant.now(),
                 new CanaryLabels(run, run + "-job", "shop", env, "abc1234")));

@@ -61,6 +61,8 @@ class TestScrapeFxTest {
     private static ScrapeEngine engine;
     private static Thread worker;
     private static volatile boolean running = true;
+    // Holds deliveries back so that a test can see a run that is still waiting for its worker.
+    private static volatile boolean paused;
 
     private TestScrapeScreen screen;
 
@@ -91,7 +93,8 @@ class TestScrapeFxTest {
     private static void work() {
         var queue = console.factory().queue();
         while (running) {
-            List<Lease> leases = queue.lease(1, "console-test-worker", Duration.ofMinutes(2));
+            List<Lease> leases = paused ? List.of()
+                    : queue.lease(1, "console-test-worker", Duration.ofMinutes(2));
             if (leases.isEmpty()) {
                 try {
                     Thread.sleep(100);
@@ -129,6 +132,23 @@ class TestScrapeFxTest {
     void closeStages() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> screen.model().close()).get();
         FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void escapeCancelsARunningTestScrape(FxRobot robot) throws Exception {
+        String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
+        TextArea editor = robot.lookup("#test-spec").query();
+        robot.interact(() -> editor.setText(spec(url, "")));
+        paused = true;
+        try {
+            robot.clickOn("#test-run");
+            waitFor(30, () -> screen.model().stateProperty().get() == TestScrapeState.RUNNING);
+            robot.type(javafx.scene.input.KeyCode.ESCAPE);
+            waitFor(10, () -> screen.model().stateProperty().get() == TestScrapeState.CANCELLED);
+            assertThat(robot.lookup("#test-state").queryLabeled().getText()).isEqualTo("Cancelled");
+        } finally {
+            paused = false;
+        }
     }
 
     @Test

@@ -62,6 +62,18 @@ class TestScrapeViewModelTest {
     }
 
     @Test
+    void anEmptyEditorIsNotCalledValidAndStatesReadAsWords() {
+        assertThat(model.specHintProperty().get()).startsWith("No spec yet");
+        assertThat(model.canRunProperty().get()).isFalse();
+        model.setSpecText(SPEC);
+        assertThat(model.specHintProperty().get()).isEqualTo("The spec is valid.");
+        model.setSpecText("  ");
+        assertThat(model.specHintProperty().get()).startsWith("No spec yet");
+        assertThat(TestScrapeState.IDLE.label()).isEqualTo("Ready");
+        assertThat(TestScrapeState.RUNNING.label()).isEqualTo("Running…");
+    }
+
+    @Test
     void everyProblemOfTheSpecIsListedWithItsPath() {
         model.setSpecText("""
                 {"name": "demo", "startUrls": ["ftp://x"], "timeouts": {"navigationMs": 5}, "colour": 1}""");

@@ -174,7 +174,7 @@ public final class ConsoleTour {
             CompletableFuture<String> state = new CompletableFuture<>();
             Platform.runLater(() -> state.complete(((javafx.scene.control.Label) stage.getScene()
                     .lookup("#test-state")).getText()));
-            return state.get().equals("FINISHED");
+            return state.get().equals(dev.datafactory.console.testscrape.TestScrapeState.FINISHED.label());
         });
         Thread.sleep(2000);
         capture(stage, out.resolve("test-scrape.png"));
