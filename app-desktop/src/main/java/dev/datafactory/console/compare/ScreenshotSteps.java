@@ -29,6 +29,25 @@ public final class ScreenshotSteps {
             steps.add(new ScreenshotStep(step, Optional.ofNullable(left.get(step)),
                     Optional.ofNullable(right.get(step))));
         }
+        boolean nonePaired = steps.stream().noneMatch(s -> s.leftKey().isPresent() && s.rightKey().isPresent());
+        return nonePaired && !left.isEmpty() && !right.isEmpty() ? byPosition(left, right) : steps;
+    }
+
+    /**
+     * Two jobs that share no page (e.g. a run's blocked login wall against another job's product
+     * page) would otherwise have nothing to diff: their screenshots meet in order instead.
+     */
+    private static List<ScreenshotStep> byPosition(Map<String, String> left, Map<String, String> right) {
+        List<Map.Entry<String, String>> l = new ArrayList<>(left.entrySet());
+        List<Map.Entry<String, String>> r = new ArrayList<>(right.entrySet());
+        List<ScreenshotStep> steps = new ArrayList<>();
+        for (int i = 0; i < Math.max(l.size(), r.size()); i++) {
+            Optional<Map.Entry<String, String>> a = i < l.size() ? Optional.of(l.get(i)) : Optional.empty();
+            Optional<Map.Entry<String, String>> b = i < r.size() ? Optional.of(r.get(i)) : Optional.empty();
+            String name = a.isPresent() && b.isPresent() ? a.get().getKey() + " ↔ " + b.get().getKey()
+                    : a.or(() -> b).orElseThrow().getKey();
+            steps.add(new ScreenshotStep(name, a.map(Map.Entry::getValue), b.map(Map.Entry::getValue)));
+        }
         return steps;
     }
 

@@ -23,6 +23,18 @@ class ScreenshotStepsTest {
     }
 
     @Test
+    void jobsThatShareNoPageMeetInOrderSoThereIsStillSomethingToDiff() {
+        List<ScreenshotStep> steps = ScreenshotSteps.pair(
+                List.of("canary/s/a/j/00-index.png", "canary/s/a/j/01-product-1.png"),
+                List.of("canary/s/b/k/00-blocked-members.png"));
+
+        assertThat(steps).containsExactly(
+                new ScreenshotStep("index ↔ members", Optional.of("canary/s/a/j/00-index.png"),
+                        Optional.of("canary/s/b/k/00-blocked-members.png")),
+                new ScreenshotStep("product-1", Optional.of("canary/s/a/j/01-product-1.png"), Optional.empty()));
+    }
+
+    @Test
     void aPagesFailureScreenshotMeetsTheSamePagesNormalOne() {
         List<ScreenshotStep> steps = ScreenshotSteps.pair(
                 List.of("canary/s/a/j/00-index.png", "canary/s/a/j/01-product-1.png"),
