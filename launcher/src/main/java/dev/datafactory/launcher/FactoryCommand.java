@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
  * {@code factory}: with no arguments it opens the console on the embedded local backend;
  * subcommands work headless.
  */
-@Command(name = "factory", mixinStandardHelpOptions = true, versionProvider = FactoryCommand.Version.class,
+// scope INHERIT: every subcommand (and sub-subcommand) accepts --help and --version too, as users expect.
+@Command(name = "factory", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = FactoryCommand.Version.class,
         description = "Data Factory: scheduled web scraping with canary evidence, locally or on Google Cloud.",
         subcommands = {VersionCommand.class,
                 ConsoleCommand.class,
