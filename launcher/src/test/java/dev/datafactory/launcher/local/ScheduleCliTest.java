@@ -117,4 +117,21 @@ class ScheduleCliTest {
         assertThat(cli.run("jobs", "replay").exit()).isEqualTo(2);
         assertThat(cli.run("logs", "--severity", "LOUD").err()).contains("--severity: must be one of");
     }
+
+    @Test
+    void dataDirWorksBeforeTheSubcommandAndTheOneAfterItWins() throws Exception {
+        Path spec = write("spec.json", SPEC);
+        Path before = dir.resolve("before");
+        Cli.Result added = Cli.runRaw("--data-dir", before.toString(), "schedule", "add", "early", "--cron", "0 9 * * *",
+                "--tz", "UTC", "--spec", spec.toString());
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(Cli.runRaw("--data-dir", before.toString(), "schedule", "list").out()).contains("early");
+        assertThat(new Cli(before).run("jobs").exit()).isZero();
+        assertThat(new Cli(before).run("schedule", "list").out()).contains("early");
+
+        Path after = dir.resolve("after");
+        Cli.Result both = Cli.runRaw("--data-dir", before.toString(), "schedule", "list", "--data-dir", after.toString());
+        assertThat(both.exit()).as(both.err()).isZero();
+        assertThat(both.out()).doesNotContain("early").contains("No schedules in " + after);
+    }
 }
