@@ -55,4 +55,14 @@ class FactoryCommandTest {
             assertThat(result.err()).as(String.join(" ", args)).isEmpty();
         }
     }
+
+    @Test
+    void everySubcommandSummaryInTheHelpListIsAWholeSentence() {
+        // `factory --help` shows only the first description line of each subcommand.
+        FactoryCommand.commandLine().getSubcommands().forEach((name, sub) -> {
+            String[] description = sub.getCommandSpec().usageMessage().description();
+            assertThat(description).as(name).isNotEmpty();
+            assertThat(description[0]).as(name).endsWith(".");
+        });
+    }
 }
