@@ -7,13 +7,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
  * {@code factory}: with no arguments it opens the console on the embedded local backend;
  * subcommands work headless.
  */
-@Command(name = "factory", mixinStandardHelpOptions = true, versionProvider = FactoryCommand.Version.class,
+// scope INHERIT: every subcommand (and sub-subcommand) accepts --help and --version too, as users expect.
+@Command(name = "factory", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = FactoryCommand.Version.class,
         description = "Data Factory: scheduled web scraping with canary evidence, locally or on Google Cloud.",
         subcommands = {VersionCommand.class,
                 ConsoleCommand.class,
@@ -31,6 +34,25 @@ public final class FactoryCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    // Not inherited: each subcommand keeps its own --data-dir (after the subcommand), which wins over this one.
+    @CommandLine.Option(names = "--data-dir", paramLabel = "DIR", scope = CommandLine.ScopeType.LOCAL,
+            description = "Data directory for the subcommand, e.g. factory --data-dir /srv/df schedule list "
+                    + "(default: $DATAFACTORY_HOME, else ~/.datafactory).")
+    Path dataDir;
+
+    /**
+     * The {@code --data-dir} given before the subcommand ({@code factory --data-dir X runs}), or null.
+     *
+     * @param command the subcommand's spec (for a mixin: its mixee); null when it was not built by picocli
+     */
+    public static Path dataDirBeforeSubcommand(CommandLine.Model.CommandSpec command) {
+        if (command == null || command.root() == command
+                || !(command.root().userObject() instanceof FactoryCommand root)) {
+            return null;
+        }
+        return root.dataDir;
+    }
 
     /** No subcommand: the console on the local backend, as the README's first command. */
     @Override

@@ -3,6 +3,7 @@ package dev.datafactory.launcher.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.datafactory.local.LocalFactory;
+import dev.datafactory.local.schedule.EngineLock;
 import dev.datafactory.model.json.Json;
 import dev.datafactory.model.ports.BackendException;
 import dev.datafactory.model.schedule.FireTime;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code factory schedule …}: the local factory's schedules, validated exactly as the console and the cloud do. */
@@ -271,12 +273,25 @@ public final class ScheduleCommand implements Callable<Integer> {
                 String runId = f.schedules().runNow(id);
                 spec.commandLine().getOut().println(runId);
                 spec.commandLine().getOut().flush();
-                spec.commandLine().getErr().println("Queued; the running `factory up` of " + f.directory().root()
-                        + " delivers it (follow it with: factory runs --run " + runId + ")");
+                spec.commandLine().getErr().println(deliveryNote(f, runId));
                 spec.commandLine().getErr().flush();
             }
             return 0;
         }
+    }
+
+    /** Whether a factory (up or the console) holds this data directory's engine, i.e. will deliver the jobs. */
+    static String deliveryNote(LocalFactory f, String runId) {
+        Path lockFile = f.directory().engineLock();
+        // Probing takes the lock for an instant; a factory starting in that instant would have to be restarted.
+        Optional<EngineLock> probe = EngineLock.tryAcquire(lockFile);
+        probe.ifPresent(EngineLock::close);
+        if (probe.isPresent()) {
+            return "Queued, but no factory runs on " + f.directory().root() + ": nothing delivers it until you start "
+                    + "one (factory up --data-dir " + f.directory().root() + ", or the console).";
+        }
+        return "Queued; the running factory (" + EngineLock.holder(lockFile) + ") of " + f.directory().root()
+                + " delivers it (follow it with: factory runs --run " + runId + ")";
     }
 
     @Command(name = "rm", aliases = "delete", description = "Remove a schedule (jobs already queued still run).")

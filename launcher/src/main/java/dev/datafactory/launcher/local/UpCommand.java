@@ -34,9 +34,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * dispatcher, a worker (in-process on a loopback port, or {@code --worker-url}), the demo shop,
  * and a status line, until Ctrl-C.
  */
-@Command(name = "up", description = {"Run the local factory headless until Ctrl-C: schedules fire, jobs are queued",
-        "and pushed to a worker (started in-process unless --worker-url), results and canary logs land in the",
-        "data directory. A fresh data directory gets a demo schedule scraping a bundled demo shop every minute."})
+// The first line stands alone in `factory --help`'s command list, so it is a whole sentence.
+@Command(name = "up", description = {"Run the whole local factory headless, with a status line, until Ctrl-C.",
+        "Schedules fire, jobs are queued and pushed to a worker (started in-process unless --worker-url),",
+        "results and canary logs land in the data directory. A fresh data directory gets a demo schedule",
+        "scraping a bundled demo shop every minute."})
 public final class UpCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);

@@ -1,6 +1,9 @@
 package dev.datafactory.launcher.worker;
 
+import dev.datafactory.launcher.FactoryCommand;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,9 +15,13 @@ final class DataDirOption {
             description = "Data directory (default: $DATAFACTORY_HOME or ~/.datafactory).")
     Path dataDir;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     Path resolve(Map<String, String> env) {
-        if (dataDir != null) {
-            return dataDir.toAbsolutePath();
+        Path chosen = dataDir != null ? dataDir : FactoryCommand.dataDirBeforeSubcommand(command);
+        if (chosen != null) {
+            return chosen.toAbsolutePath();
         }
         String home = env.getOrDefault("DATAFACTORY_HOME", "");
         return home.isBlank() ? Path.of(System.getProperty("user.home"), ".datafactory") : Path.of(home);

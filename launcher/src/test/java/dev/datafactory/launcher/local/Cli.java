@@ -22,15 +22,20 @@ final class Cli {
     }
 
     Result run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--data-dir");
+        all.add(dataDir.toString());
+        return runRaw(all.toArray(String[]::new));
+    }
+
+    /** {@code factory args…} exactly as given (no {@code --data-dir} appended). */
+    static Result runRaw(String... args) {
         CommandLine cl = FactoryCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--data-dir");
-        all.add(dataDir.toString());
-        int exit = cl.execute(all.toArray(String[]::new));
+        int exit = cl.execute(args);
         return new Result(exit, out.toString(), err.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.datafactory.launcher.local;
 
+import dev.datafactory.local.schedule.EngineLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,5 +117,44 @@ class ScheduleCliTest {
         assertThat(cli.run("jobs", "replay", "nope").exit()).isEqualTo(1);
         assertThat(cli.run("jobs", "replay").exit()).isEqualTo(2);
         assertThat(cli.run("logs", "--severity", "LOUD").err()).contains("--severity: must be one of");
+    }
+
+    @Test
+    void dataDirWorksBeforeTheSubcommandAndTheOneAfterItWins() throws Exception {
+        Path spec = write("spec.json", SPEC);
+        Path before = dir.resolve("before");
+        Cli.Result added = Cli.runRaw("--data-dir", before.toString(), "schedule", "add", "early", "--cron", "0 9 * * *",
+                "--tz", "UTC", "--spec", spec.toString());
+        assertThat(added.exit()).as(added.err()).isZero();
+        assertThat(Cli.runRaw("--data-dir", before.toString(), "schedule", "list").out()).contains("early");
+        assertThat(new Cli(before).run("jobs").exit()).isZero();
+        assertThat(new Cli(before).run("schedule", "list").out()).contains("early");
+
+        Path after = dir.resolve("after");
+        Cli.Result both = Cli.runRaw("--data-dir", before.toString(), "schedule", "list", "--data-dir", after.toString());
+        assertThat(both.exit()).as(both.err()).isZero();
+        assertThat(both.out()).doesNotContain("early").contains("No schedules in " + after);
+    }
+
+    @Test
+    void runNowSaysWhetherARunningFactoryWillDeliverTheJobs() throws Exception {
+        Path data = dir.resolve("data");
+        Cli cli = new Cli(data);
+        Path spec = write("spec.json", SPEC);
+        assertThat(cli.run("schedule", "add", "once", "--cron", "0 9 * * *", "--spec", spec.toString()).exit()).isZero();
+
+        Cli.Result idle = cli.run("schedule", "run", "once");
+        assertThat(idle.exit()).isZero();
+        assertThat(idle.err()).contains("no factory runs on " + data).contains("factory up --data-dir " + data);
+
+        EngineLock engine = EngineLock.tryAcquire(data.resolve("engine.lock")).orElseThrow();
+        try {
+            Cli.Result running = cli.run("schedule", "run", "once");
+            assertThat(running.exit()).isZero();
+            assertThat(running.err()).contains("the running factory (process " + ProcessHandle.current().pid() + ")")
+                    .contains("factory runs --run " + running.out().trim());
+        } finally {
+            engine.close();
+        }
     }
 }
