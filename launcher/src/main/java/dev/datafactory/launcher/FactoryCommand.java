@@ -57,7 +57,7 @@ public final class FactoryCommand implements Callable<Integer> {
     /** No subcommand: the console on the local backend, as the README's first command. */
     @Override
     public Integer call() throws Exception {
-        return new ConsoleCommand().call();
+        return ConsoleCommand.withDataDir(dataDir).call();
     }
 
     public static CommandLine commandLine() {

@@ -6,6 +6,7 @@ import dev.datafactory.console.settings.DefaultBackendConnector;
 import dev.datafactory.console.settings.SettingsStore;
 import dev.datafactory.console.shell.ConsoleLaunch;
 import dev.datafactory.console.shell.ConsoleLauncher;
+import dev.datafactory.launcher.FactoryCommand;
 import dev.datafactory.launcher.local.LocalRuntime;
 import dev.datafactory.local.LocalFactory;
 import dev.datafactory.local.data.DataDirectory;
@@ -13,7 +14,9 @@ import dev.datafactory.local.schedule.EngineLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -41,8 +44,21 @@ public final class ConsoleCommand implements Callable<Integer> {
             "engine (schedules, queue, in-process worker, demo shop) behind the window."})
     boolean noEngine;
 
+    @Spec
+    CommandSpec spec;
+
+    /** The console of {@code factory} without a subcommand, on its {@code --data-dir} if one was given. */
+    public static ConsoleCommand withDataDir(Path dataDir) {
+        ConsoleCommand command = new ConsoleCommand();
+        command.dataDir = dataDir;
+        return command;
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (dataDir == null) {
+            dataDir = FactoryCommand.dataDirBeforeSubcommand(spec);
+        }
         DataDirectory dir = DataDirectory.resolve(dataDir, System.getenv(), System.getProperty("user.home"))
                 .ensureExists();
         BackendSettings settings = forceLocal ? BackendSettings.local(dir.root())
