@@ -220,6 +220,16 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
     }
 
+    /** Runs {@code action} on the data directory's factory and prints the line it returns. */
+    private static int printing(DataDirOption data, CommandLine.Model.CommandSpec spec,
+                                java.util.function.Function<LocalFactory, String> action) {
+        try (LocalFactory f = data.open()) {
+            spec.commandLine().getOut().println(action.apply(f));
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+
     @Command(name = "pause", description = "Stop a schedule from firing until resumed.")
     static final class Pause implements Callable<Integer> {
         @Mixin
@@ -231,11 +241,7 @@ public final class ScheduleCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (LocalFactory f = data.open()) {
-                spec.commandLine().getOut().println("Paused " + summary(f.schedules().pause(id)));
-                spec.commandLine().getOut().flush();
-            }
-            return 0;
+            return printing(data, spec, f -> "Paused " + summary(f.schedules().pause(id)));
         }
     }
 
@@ -250,11 +256,7 @@ public final class ScheduleCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (LocalFactory f = data.open()) {
-                spec.commandLine().getOut().println("Resumed " + summary(f.schedules().resume(id)));
-                spec.commandLine().getOut().flush();
-            }
-            return 0;
+            return printing(data, spec, f -> "Resumed " + summary(f.schedules().resume(id)));
         }
     }
 
