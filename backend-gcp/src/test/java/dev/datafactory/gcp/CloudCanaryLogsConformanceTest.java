@@ -1,5 +1,6 @@
 package dev.datafactory.gcp;
 
+import dev.datafactory.model.testing.Await;
 import com.google.cloud.logging.v2.LoggingClient;
 import com.google.cloud.logging.v2.LoggingSettings;
 import dev.datafactory.gcp.fakes.FakeCloudLogging;
@@ -18,6 +19,7 @@ import io.grpc.Status;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,10 +57,7 @@ class CloudCanaryLogsConformanceTest extends CanaryLogsConformance {
 
     @Override
     protected void waitUntilTailIsLive() throws Exception {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (fake.openTails() == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until(Duration.ofSeconds(5), () -> fake.openTails() > 0);
     }
 
     @AfterEach
@@ -108,10 +107,7 @@ class CloudCanaryLogsConformanceTest extends CanaryLogsConformance {
         try {
             waitUntilTailIsLive();
             fake.breakTails(Status.RESOURCE_EXHAUSTED.withDescription("Tail quota exceeded"));
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            while (errors.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
+            Await.until(Duration.ofSeconds(5), () -> !errors.isEmpty());
         } finally {
             tail.close();
         }

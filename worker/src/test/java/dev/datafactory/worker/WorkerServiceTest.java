@@ -1,5 +1,6 @@
 package dev.datafactory.worker;
 
+import dev.datafactory.model.testing.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.datafactory.model.artifact.ArtifactKeys;
 import dev.datafactory.model.canary.CanaryEvent;
@@ -248,10 +249,7 @@ class WorkerServiceTest {
         URI pushUri = second.pushUri();
         CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(
                 () -> Push.post(pushUri, Push.envelope(slow), "application/json", Optional.of(tokens.issue())));
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (second.jobsInFlight() == 0 && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
+        Await.until(Duration.ofSeconds(10), () -> second.jobsInFlight() > 0);
         assertThat(second.jobsInFlight()).isEqualTo(1);
 
         JobRequest other = pageJob("/other", "<html><body><h1>other</h1></body></html>");
@@ -259,7 +257,7 @@ class WorkerServiceTest {
                 .statusCode()).isEqualTo(429);
 
         CompletableFuture<Void> closing = CompletableFuture.runAsync(second::close);
-        until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         int status = 0;
         while (System.nanoTime() < until && status != 503) {
             status = Push.post(pushUri, Push.envelope(other), "application/json", Optional.of(tokens.issue()))

@@ -1,5 +1,6 @@
 package dev.datafactory.model.conformance;
 
+import dev.datafactory.model.testing.Await;
 import dev.datafactory.model.canary.CanaryDetail;
 import dev.datafactory.model.canary.CanaryEvent;
 import dev.datafactory.model.canary.CanaryLabels;
@@ -11,12 +12,12 @@ import dev.datafactory.model.run.EnvironmentFingerprint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -169,10 +170,7 @@ public abstract class CanaryLogsConformance {
             write(CanaryEvent.of(Severity.WARNING, "live one", now.plusMillis(5),
                     new CanaryLabels("r5", "r5-j1", "n", "cloud", "b")));
 
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(tailDeliverySeconds());
-            while (received.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until(Duration.ofSeconds(tailDeliverySeconds()), () -> !received.isEmpty());
             Thread.sleep(200);
             assertThat(received).extracting(CanaryEvent::message).containsExactly("live one");
             assertThat(errors).isEmpty();

@@ -1,5 +1,6 @@
 package dev.datafactory.worker.engine;
 
+import dev.datafactory.model.testing.Await;
 import dev.datafactory.model.artifact.ArtifactKeys;
 import dev.datafactory.model.build.BuildInfo;
 import dev.datafactory.model.job.JobRequest;
@@ -73,10 +74,7 @@ class BrowserCrashTest {
         JobRequest doomed = job("/hang");
         CompletableFuture<JobOutcome> running = CompletableFuture.supplyAsync(
                 () -> engine.run(doomed, ProgressListener.NONE));
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (site.requestsOf("/hang") == 0 && System.nanoTime() < until) {
-            Thread.sleep(20);
-        }
+        Await.until(Duration.ofSeconds(10), () -> site.requestsOf("/hang") > 0);
         Thread.sleep(200);
         // The browser the doomed job is loading in (looked up now: a recycle may have just replaced it).
         List<ProcessHandle> before = browserProcesses();
