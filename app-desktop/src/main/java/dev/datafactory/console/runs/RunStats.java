@@ -32,6 +32,9 @@ public final class RunStats {
                 case SUCCEEDED -> c[0]++;
                 case BLOCKED -> c[1]++;
                 case FAILED, TIMED_OUT -> c[2]++;
+                case CANCELLED -> {
+                    // An operator's decision, not an outcome of the site or the worker: not charted.
+                }
             }
         }
         List<DayCount> result = new ArrayList<>(counts.size());

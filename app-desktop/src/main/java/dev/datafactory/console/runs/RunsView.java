@@ -180,6 +180,7 @@ public final class RunsView extends BorderPane {
             case SUCCEEDED -> "-color-success-fg";
             case BLOCKED -> "-color-warning-fg";
             case FAILED, TIMED_OUT -> "-color-danger-fg";
+            case CANCELLED -> "-color-fg-muted";
         };
     }
 

@@ -79,13 +79,14 @@ public record ScheduleRow(Schedule schedule, String description, String nextInSc
                 status, verdict);
     }
 
-    /** Which job outcome speaks for a run: a failure over a block over a timeout over success. */
+    /** Which job outcome speaks for a run: a failure over a block over a timeout over a cancel over success. */
     private static int rank(RunStatus status) {
         return switch (status) {
             case SUCCEEDED -> 0;
-            case TIMED_OUT -> 1;
-            case BLOCKED -> 2;
-            case FAILED -> 3;
+            case CANCELLED -> 1;
+            case TIMED_OUT -> 2;
+            case BLOCKED -> 3;
+            case FAILED -> 4;
         };
     }
 }

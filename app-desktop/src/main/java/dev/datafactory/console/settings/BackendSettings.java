@@ -18,6 +18,11 @@ public record BackendSettings(Kind kind, Path localDataDir, String gcpProject, S
         return new BackendSettings(Kind.LOCAL, dataDir, "", "europe-west1", "datafactory-jobs", "", "");
     }
 
+    /** The same settings, working on the other backend. */
+    public BackendSettings withKind(Kind value) {
+        return new BackendSettings(value, localDataDir, gcpProject, gcpRegion, topic, bucket, workerUrl);
+    }
+
     /** One line for the sidebar and messages. */
     public String describe() {
         return kind == Kind.LOCAL ? "Local · " + localDataDir

@@ -10,6 +10,7 @@ import dev.datafactory.console.schedules.SchedulesScreen;
 import dev.datafactory.console.settings.BackendConnector;
 import dev.datafactory.console.settings.BackendSettings;
 import dev.datafactory.console.settings.SettingsScreen;
+import dev.datafactory.console.testscrape.RunTargets;
 import dev.datafactory.console.testscrape.TestScrapeScreen;
 
 import java.util.EnumMap;
@@ -41,7 +42,7 @@ final class ScreenRegistry {
     private Screen create(ScreenId id) {
         return switch (id) {
             case SCHEDULES -> new SchedulesScreen(context);
-            case TEST_SCRAPE -> new TestScrapeScreen(context);
+            case TEST_SCRAPE -> new TestScrapeScreen(context, new RunTargets(context.backend(), settings, connector));
             case LOGS -> new LogsScreen(context);
             case RUNS -> new RunsScreen(context);
             case COMPARE -> new CompareScreen(context);

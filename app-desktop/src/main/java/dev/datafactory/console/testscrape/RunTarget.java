@@ -2,17 +2,28 @@ package dev.datafactory.console.testscrape;
 
 import dev.datafactory.console.common.ConsoleBackend;
 
+import java.util.function.Supplier;
+
 /**
  * Where a test scrape runs: the worker behind a backend's queue. The local backend's queue feeds
- * the in-process (or configured) local worker; the GCP backend's Pub/Sub topic feeds Cloud Run.
+ * the local worker; the GCP backend's Pub/Sub topic feeds Cloud Run. {@code backend} is only asked
+ * for off the FX thread (opening a cloud backend the first time touches the network).
  */
-public record RunTarget(String label, ConsoleBackend backend) {
+public record RunTarget(String label, Supplier<ConsoleBackend> backendSource) {
 
+    /** The console's own backend, already open. */
     public static RunTarget of(ConsoleBackend backend) {
-        String label = "gcp".equalsIgnoreCase(backend.name())
-                ? "Cloud worker (Pub/Sub, " + backend.description() + ")"
-                : "Local worker";
-        return new RunTarget(label, backend);
+        return new RunTarget(labelOf(backend.name(), backend.description()), () -> backend);
+    }
+
+    static String labelOf(String backendName, String description) {
+        return "gcp".equalsIgnoreCase(backendName)
+                ? "Cloud worker (Pub/Sub, " + description + ")"
+                : "Local worker (" + description + ")";
+    }
+
+    public ConsoleBackend backend() {
+        return backendSource.get();
     }
 
     @Override

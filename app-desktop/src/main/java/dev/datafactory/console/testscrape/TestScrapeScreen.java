@@ -7,11 +7,10 @@ import dev.datafactory.console.common.ScreenAction;
 import dev.datafactory.console.common.Subscriptions;
 import javafx.scene.Node;
 
-import java.util.List;
 
 /**
- * The Test scrape screen. Runs on the console's backend: the local worker on the local factory, the
- * Cloud Run worker (a TEST job on Pub/Sub) on the GCP backend. A run keeps being followed while the
+ * The Test scrape screen. Runs on the local worker (the local factory's queue) or the Cloud Run worker
+ * (a TEST job on Pub/Sub), whichever Settings make available. A run keeps being followed while the
  * operator looks at other screens; closing the console stops following.
  */
 public final class TestScrapeScreen implements Screen {
@@ -23,10 +22,13 @@ public final class TestScrapeScreen implements Screen {
     private final TestScrapeViewModel model;
     private TestScrapeView view;
 
-    public TestScrapeScreen(ConsoleContext context) {
+    private final RunTargets targets;
+
+    /** Offers the console's backend and the other one Settings name (see {@link RunTargets}). */
+    public TestScrapeScreen(ConsoleContext context, RunTargets targets) {
         this.context = context;
-        this.model = new TestScrapeViewModel(List.of(RunTarget.of(context.backend())), context.tasks(),
-                context.clock());
+        this.targets = targets;
+        this.model = new TestScrapeViewModel(targets.list(), context.tasks(), context.clock());
         lifetime.add(context.events().subscribe(ConsoleEvents.OpenInTestScrape.class, e -> model.useSpec(e.spec())));
     }
 
@@ -70,5 +72,7 @@ public final class TestScrapeScreen implements Screen {
     @Override
     public void dispose() {
         lifetime.unsubscribeAll();
+        model.close();
+        targets.close();
     }
 }

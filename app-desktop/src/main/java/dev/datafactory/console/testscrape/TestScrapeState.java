@@ -1,9 +1,12 @@
 package dev.datafactory.console.testscrape;
 
-/** Where a test scrape is in its life; FINISHED means every job left a run record. */
+/**
+ * Where a test scrape is in its life; FINISHED means every job left a run record. CANCELLING: a
+ * cancel request is written and the run is followed until the workers have recorded their jobs.
+ */
 public enum TestScrapeState {
-    IDLE("Ready"), PUBLISHING("Publishing the job…"), RUNNING("Running…"), FINISHED("Finished"),
-    CANCELLED("Cancelled"), FAILED("Failed");
+    IDLE("Ready"), PUBLISHING("Publishing the job…"), RUNNING("Running…"), CANCELLING("Cancelling…"),
+    FINISHED("Finished"), CANCELLED("Cancelled"), FAILED("Failed");
 
     private final String label;
 
@@ -17,6 +20,11 @@ public enum TestScrapeState {
     }
 
     public boolean isActive() {
-        return this == PUBLISHING || this == RUNNING;
+        return this == PUBLISHING || this == RUNNING || this == CANCELLING;
+    }
+
+    /** A run is being followed: its lines, screenshots and records are polled. */
+    public boolean isFollowing() {
+        return this == RUNNING || this == CANCELLING;
     }
 }

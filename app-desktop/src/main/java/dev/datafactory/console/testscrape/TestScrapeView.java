@@ -75,7 +75,7 @@ public final class TestScrapeView extends BorderPane {
         poller = new Timeline(new KeyFrame(Duration.millis(500), e -> model.poll()));
         poller.setCycleCount(Timeline.INDEFINITE);
         model.stateProperty().addListener((o, a, b) -> {
-            if (b == TestScrapeState.RUNNING) {
+            if (b.isFollowing()) {
                 poller.play();
             } else {
                 poller.stop();
@@ -115,8 +115,9 @@ public final class TestScrapeView extends BorderPane {
         target.setId("test-target");
         target.setValue(model.targetProperty().get());
         target.valueProperty().addListener((o, a, b) -> model.setTarget(b));
-        target.setPrefWidth(220);
-        target.setTooltip(new Tooltip("Where the TEST job runs: the local worker, or Cloud Run through Pub/Sub"));
+        target.setPrefWidth(300);
+        target.setTooltip(new Tooltip("Where the TEST job runs: the local worker, or Cloud Run through Pub/Sub."
+                + " The cloud worker is offered once Settings name a GCP project."));
 
         Button run = new Button("Run", new FontIcon(Feather.PLAY));
         run.setId("test-run");
@@ -130,7 +131,12 @@ public final class TestScrapeView extends BorderPane {
                 () -> !model.stateProperty().get().isActive(), model.stateProperty()));
         cancel.setOnAction(e -> model.cancel());
         cancel.setCancelButton(true); // Esc, as in the schedule editor; a disabled button ignores it
-        cancel.setTooltip(new Tooltip("Stop following this run (Esc)"));
+        Tooltip cancelTip = new Tooltip();
+        cancelTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.stateProperty().get() == TestScrapeState.CANCELLING
+                        ? "Stop following; the cancel request stays (Esc)"
+                        : "Cancel the run: running jobs stop after their current page (Esc)", model.stateProperty()));
+        cancel.setTooltip(cancelTip);
 
         ProgressBar progress = new ProgressBar();
         progress.setId("test-progress");
@@ -148,7 +154,13 @@ public final class TestScrapeView extends BorderPane {
         source.setAlignment(Pos.CENTER_LEFT);
         HBox followed = new HBox(8, progress, state, runId);
         followed.setAlignment(Pos.CENTER_LEFT);
-        VBox bar = new VBox(6, source, followed);
+        Label title = new Label("Test scrape");
+        title.getStyleClass().add(atlantafx.base.theme.Styles.TITLE_3);
+        Label subtitle = new Label("Run a spec once, on the local worker or in the cloud, and watch its evidence arrive.");
+        subtitle.getStyleClass().add(atlantafx.base.theme.Styles.TEXT_MUTED);
+        HBox heading = new HBox(12, title, subtitle);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+        VBox bar = new VBox(6, heading, source, followed);
         bar.setPadding(new Insets(8));
         return bar;
     }

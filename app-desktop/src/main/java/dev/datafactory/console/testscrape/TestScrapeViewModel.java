@@ -10,7 +10,9 @@ import dev.datafactory.model.orchestrator.RunPlan;
 import dev.datafactory.model.ports.ArtifactInfo;
 import dev.datafactory.model.ports.LogQuery;
 import dev.datafactory.model.ports.LogTail;
+import dev.datafactory.model.run.RunCancellation;
 import dev.datafactory.model.run.RunRecord;
+import dev.datafactory.model.run.RunStatus;
 import dev.datafactory.model.schedule.Schedule;
 import dev.datafactory.model.spec.ScrapeSpec;
 import dev.datafactory.model.spec.ScrapeSpecCodec;
@@ -87,6 +89,8 @@ public final class TestScrapeViewModel {
 
     private ScrapeSpec spec;
     private Following following;
+    /** Cancel was pressed while the job was being published: request it once the run id is known. */
+    private boolean cancelRequested;
 
     /** What is being followed; replaced (never reused) by each run, so a late answer of an old run is ignored. */
     private static final class Following {
@@ -123,11 +127,12 @@ public final class TestScrapeViewModel {
         state.addListener((o, a, b) -> updateCanRun());
     }
 
+    /** The templates come from the console's own backend (the first target), wherever the scrape will run. */
     public void loadTemplates() {
-        RunTarget t = target.get();
-        if (t == null) {
+        if (targets.isEmpty()) {
             return;
         }
+        RunTarget t = targets.get(0);
         tasks.task("Loading schedules", ctx -> t.backend().schedules().list())
                 .onSuccess(templates::setAll)
                 .onError(e -> status.set("Could not load the schedules' templates: " + UserMessages.describe(e)))
@@ -182,12 +187,14 @@ public final class TestScrapeViewModel {
             return;
         }
         reset();
+        cancelRequested = false;
         state.set(TestScrapeState.PUBLISHING);
         progress.set(-1);
         status.set("Publishing a TEST job to " + t.label() + " ...");
         tasks.task("Publishing test scrape", ctx -> new Orchestrator(t.backend().jobs(), clock).test(toRun))
                 .onSuccess(plan -> follow(plan, t))
                 .onError(e -> {
+                    cancelRequested = false;
                     state.set(TestScrapeState.FAILED);
                     progress.set(0);
                     status.set("Could not publish the test job: " + UserMessages.describe(e));
@@ -196,14 +203,19 @@ public final class TestScrapeViewModel {
     }
 
     private void follow(RunPlan plan, RunTarget t) {
-        if (state.get() != TestScrapeState.PUBLISHING) {
-            return; // cancelled while publishing
+        boolean cancelWhilePublishing = cancelRequested;
+        if (state.get() != TestScrapeState.PUBLISHING && !cancelWhilePublishing) {
+            return; // the operator stopped following while it was published
         }
         Following f = new Following(plan, t, clock.instant());
         following = f;
         runId.set(plan.runId());
-        state.set(TestScrapeState.RUNNING);
-        status.set("Run " + plan.runId() + " published (" + plan.jobs().size() + " job(s)); waiting for the worker ...");
+        if (cancelWhilePublishing) {
+            requestCancel(f);
+        } else {
+            state.set(TestScrapeState.RUNNING);
+            status.set("Run " + plan.runId() + " published (" + plan.jobs().size() + " job(s)); waiting for the worker ...");
+        }
         try {
             f.tail = t.backend().logs().tail(LogQuery.all().withRun(plan.runId()), f.arrived::add,
                     e -> f.tailError = UserMessages.describe(e));
@@ -216,7 +228,7 @@ public final class TestScrapeViewModel {
     /** FX thread: shows lines that arrived, and asks the backend for screenshots and records. */
     public void poll() {
         Following f = following;
-        if (f == null || state.get() != TestScrapeState.RUNNING) {
+        if (f == null || !state.get().isFollowing()) {
             return;
         }
         drainLines(f);
@@ -265,7 +277,7 @@ public final class TestScrapeViewModel {
     }
 
     private void apply(Following f, Poll found) {
-        if (following != f || state.get() != TestScrapeState.RUNNING) {
+        if (following != f || !state.get().isFollowing()) {
             return;
         }
         if (!f.historyLoaded) {
@@ -290,7 +302,10 @@ public final class TestScrapeViewModel {
         progress.set(done == 0 ? -1 : (double) done / total);
         Duration waited = Duration.between(f.started, clock.instant());
         Duration expected = Duration.ofMillis(spec == null ? 120_000 : spec.timeouts().jobMs()).plus(GRACE);
-        if (!f.warnedSlow && done == 0 && lines.isEmpty() && waited.compareTo(expected) > 0) {
+        if (state.get() == TestScrapeState.CANCELLING) {
+            status.set("Cancel requested for run " + f.plan.runId() + ": " + done + " of " + total
+                    + " job(s) recorded; a running job stops after its current page. Cancel again to stop following.");
+        } else if (!f.warnedSlow && done == 0 && lines.isEmpty() && waited.compareTo(expected) > 0) {
             f.warnedSlow = true;
             status.set("No worker has reported on run " + f.plan.runId() + " after " + waited.toSeconds()
                     + " s. Check that the worker is running (Settings → test connection), or cancel.");
@@ -311,36 +326,83 @@ public final class TestScrapeViewModel {
                 : blocked + " of " + records.size() + " job(s) blocked; statuses " + records.stream()
                 .map(r -> r.status().name()).distinct().toList());
         int itemCount = records.stream().mapToInt(RunRecord::items).sum();
+        int pages = records.stream().mapToInt(RunRecord::pages).sum();
+        boolean cancelled = records.stream().anyMatch(r -> r.status() == RunStatus.CANCELLED);
         String error = records.stream().flatMap(r -> r.error().stream()).findFirst().map(e -> "; error: " + e)
                 .orElse("");
-        status.set("Run " + f.plan.runId() + " finished: " + itemCount + " item(s) from " + records.stream()
-                .mapToInt(RunRecord::pages).sum() + " page(s), build " + first.build() + error);
+        status.set(cancelled
+                ? "Run " + f.plan.runId() + " cancelled: " + itemCount + " item(s) kept from " + pages + " page(s), "
+                + records.stream().filter(r -> r.status() == RunStatus.CANCELLED).count() + " of " + records.size()
+                + " job(s) stopped by the cancel, build " + first.build()
+                : "Run " + f.plan.runId() + " finished: " + itemCount + " item(s) from " + pages + " page(s), build "
+                + first.build() + error);
         progress.set(1);
         stopFollowing(f);
-        state.set(TestScrapeState.FINISHED);
+        state.set(cancelled ? TestScrapeState.CANCELLED : TestScrapeState.FINISHED);
     }
 
-    /** Stops following the run. On a local queue the job may still run to its end; its results stay visible in Runs. */
+    /**
+     * Cancels the run: writes its cancel request where the target's workers look (before a job starts
+     * and between pages) and goes on following until every job is recorded, so the operator sees
+     * what was kept. Pressed again while cancelling, it only stops following.
+     */
     public void cancel() {
         Following f = following;
-        TestScrapeState s = state.get();
-        if (!s.isActive()) {
-            return;
+        switch (state.get()) {
+            case PUBLISHING -> {
+                cancelRequested = true; // the request is written as soon as the run id is known
+                state.set(TestScrapeState.CANCELLING);
+                status.set("Cancelling: the cancel request is written as soon as the job is published ...");
+            }
+            case RUNNING -> requestCancel(f);
+            case CANCELLING -> stopFollowingNow(f);
+            default -> {
+                // nothing is running
+            }
         }
+    }
+
+    private void requestCancel(Following f) {
+        cancelRequested = false;
+        state.set(TestScrapeState.CANCELLING);
+        status.set("Requesting cancel of run " + f.plan.runId() + " ...");
+        tasks.task("Cancelling run " + f.plan.runId(), ctx -> new RunCancellation(f.target.backend().artifacts(), clock)
+                        .request(f.plan.runId(), "console"))
+                .onSuccess(created -> {
+                    if (following == f && state.get() == TestScrapeState.CANCELLING) {
+                        status.set("Cancel requested for run " + f.plan.runId() + "; a running job stops after its"
+                                + " current page, a queued one is recorded CANCELLED when a worker picks it up.");
+                        poll();
+                    }
+                })
+                .onError(e -> {
+                    if (following == f && state.get() == TestScrapeState.CANCELLING) {
+                        state.set(TestScrapeState.RUNNING);
+                        status.set("Could not request the cancel of run " + f.plan.runId() + " (still running): "
+                                + UserMessages.describe(e));
+                    }
+                })
+                .start();
+    }
+
+    private void stopFollowingNow(Following f) {
         if (f != null) {
             stopFollowing(f);
         }
         following = null;
+        cancelRequested = false;
         progress.set(0);
         state.set(TestScrapeState.CANCELLED);
         status.set(f == null ? "Cancelled before the job was published."
-                : "Stopped following run " + f.plan.runId() + ". A job already handed to a worker may still finish;"
-                + " its outcome will show in Runs.");
+                : "Stopped following run " + f.plan.runId() + ". Its cancel request stays: a worker that picks a job"
+                + " of it up records it CANCELLED; outcomes show in Runs.");
     }
 
-    /** Closes the tail; the screen calls it when left. */
+    /** Leaving the console: stops following without cancelling the run. */
     public void close() {
-        cancel();
+        if (state.get().isActive()) {
+            stopFollowingNow(following);
+        }
     }
 
     private void stopFollowing(Following f) {

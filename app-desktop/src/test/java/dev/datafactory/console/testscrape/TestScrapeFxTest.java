@@ -2,6 +2,7 @@ package dev.datafactory.console.testscrape;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.datafactory.console.fixtures.LocalConsole;
+import dev.datafactory.console.settings.BackendSettings;
 import dev.datafactory.local.queue.Lease;
 import dev.datafactory.model.build.BuildInfo;
 import dev.datafactory.model.canary.CanaryEvent;
@@ -63,6 +64,8 @@ class TestScrapeFxTest {
     private static volatile boolean running = true;
     // Holds deliveries back so that a test can see a run that is still waiting for its worker.
     private static volatile boolean paused;
+    private static final java.util.concurrent.atomic.AtomicInteger pageRequests =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private TestScrapeScreen screen;
 
@@ -70,6 +73,7 @@ class TestScrapeFxTest {
     static void startFactory() throws IOException {
         site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         site.createContext("/", exchange -> {
+            pageRequests.incrementAndGet();
             byte[] body = """
                     <html><head><title>Shop</title></head><body>
                     <h1>Red mug</h1><span class="price">12.50</span>
@@ -123,7 +127,11 @@ class TestScrapeFxTest {
 
     @Start
     void start(Stage stage) {
-        screen = new TestScrapeScreen(console.context());
+        // Settings name no cloud project: the local worker is the one target.
+        screen = new TestScrapeScreen(console.context(), new RunTargets(console.context().backend(),
+                BackendSettings.local(dir), settings -> {
+                    throw new AssertionError("no other backend is opened");
+                }));
         LocalConsole.show(stage, (Parent) screen.view(), "Test scrape test");
         screen.activate();
     }
@@ -135,20 +143,26 @@ class TestScrapeFxTest {
     }
 
     @Test
-    void escapeCancelsARunningTestScrape(FxRobot robot) throws Exception {
+    void escapeCancelsAQueuedTestScrapeAndTheWorkerRecordsItCancelled(FxRobot robot) throws Exception {
         String url = "http://127.0.0.1:" + site.getAddress().getPort() + "/";
         TextArea editor = robot.lookup("#test-spec").query();
         robot.interact(() -> editor.setText(spec(url, "")));
+        int requestsBefore = pageRequests.get();
         paused = true;
         try {
             robot.clickOn("#test-run");
             waitFor(30, () -> screen.model().stateProperty().get() == TestScrapeState.RUNNING);
             robot.type(javafx.scene.input.KeyCode.ESCAPE);
-            waitFor(10, () -> screen.model().stateProperty().get() == TestScrapeState.CANCELLED);
-            assertThat(robot.lookup("#test-state").queryLabeled().getText()).isEqualTo("Cancelled");
+            waitFor(10, () -> screen.model().stateProperty().get() == TestScrapeState.CANCELLING);
+            assertThat(robot.lookup("#test-state").queryLabeled().getText()).isEqualTo("Cancelling…");
         } finally {
             paused = false;
         }
+        // The worker picks the queued job up, finds the run's cancel request and records it without loading a page.
+        waitFor(60, () -> screen.model().stateProperty().get() == TestScrapeState.CANCELLED);
+        assertThat(robot.lookup("#test-state").queryLabeled().getText()).isEqualTo("Cancelled");
+        assertThat(robot.lookup("#test-status").queryLabeled().getText()).contains("cancelled: 0 item(s) kept from 0 page(s)");
+        assertThat(pageRequests.get()).as("the page was never loaded").isEqualTo(requestsBefore);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.datafactory.console.common.ConsoleBackend;
 import dev.datafactory.console.common.SameThreadTaskExecutor;
 import dev.datafactory.console.fixtures.MemoryCanaryLogs;
 import dev.datafactory.console.fixtures.MemoryRunHistory;
+import dev.datafactory.console.fixtures.NoSchedules;
 import dev.datafactory.console.fixtures.Pngs;
 import dev.datafactory.console.runs.SampleRuns;
 import dev.datafactory.local.artifact.FileArtifactStore;
@@ -13,7 +14,6 @@ import dev.datafactory.model.canary.CanaryLabels;
 import dev.datafactory.model.canary.Severity;
 import dev.datafactory.model.job.JobRequest;
 import dev.datafactory.model.job.Trigger;
-import dev.datafactory.model.ports.ScheduleService;
 import dev.datafactory.model.run.RunRecord;
 import dev.datafactory.model.run.RunStatus;
 import dev.datafactory.model.schedule.Schedule;
@@ -54,7 +54,7 @@ class TestScrapeViewModelTest {
     @BeforeEach
     void setUp() {
         artifacts = new FileArtifactStore(dir, false);
-        ConsoleBackend backend = new ConsoleBackend("local", dir.toString(), noSchedules(), job -> {
+        ConsoleBackend backend = new ConsoleBackend("local", dir.toString(), new NoSchedules(), job -> {
             published.add(job);
             return "m-" + published.size();
         }, logs, artifacts, runs, () -> { });
@@ -150,20 +150,88 @@ class TestScrapeViewModelTest {
     }
 
     @Test
-    void cancelStopsFollowingAndAllowsAnotherRun() {
+    void cancelWritesTheRunsCancelRequestAndFollowsUntilTheWorkerRecordsWhatItKept() {
         model.setSpecText(SPEC);
         model.run();
-        assertThat(logs.openTails()).isEqualTo(1);
+        JobRequest job = published.get(0);
+
+        model.cancel();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TestScrapeState.CANCELLING);
+        assertThat(artifacts.get(ArtifactKeys.cancelRequest(job.runId()))).as("the request workers look for")
+                .isPresent();
+        assertThat(model.statusProperty().get()).contains("Cancel requested for run " + job.runId());
+        assertThat(model.canRunProperty().get()).isFalse();
+        assertThat(logs.openTails()).as("still following").isEqualTo(1);
+
+        // The worker stops between pages and records the job CANCELLED with what it had.
+        String resultKey = ArtifactKeys.results(job.scheduleId(), job.runId(), job.jobId());
+        artifacts.put(resultKey, "{\"title\":\"Red mug\"}\n".getBytes(StandardCharsets.UTF_8), "application/x-ndjson",
+                Map.of());
+        RunRecord done = finished(job, resultKey);
+        runs.add(new RunRecord(done.runId(), done.jobId(), done.scheduleId(), done.trigger(), 1, RunStatus.CANCELLED,
+                done.verdict(), 1, 3, done.startedAt(), done.finishedAt(), done.build(), done.environment(),
+                done.fingerprint(), List.of(), Optional.of(resultKey),
+                Optional.of("cancelled by an operator after 3 page(s)")));
+        model.poll();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TestScrapeState.CANCELLED);
+        assertThat(model.statusProperty().get()).startsWith("Run " + job.runId() + " cancelled: 1 item(s) kept");
+        assertThat(model.itemsProperty().get().rows()).extracting(r -> r.get("title")).containsExactly("Red mug");
+        assertThat(logs.openTails()).isZero();
+        assertThat(model.canRunProperty().get()).isTrue();
+    }
+
+    @Test
+    void cancellingTwiceStopsFollowingAndLeavesTheRequestInPlace() {
+        model.setSpecText(SPEC);
+        model.run();
+        JobRequest job = published.get(0);
+        model.cancel();
 
         model.cancel();
 
         assertThat(model.stateProperty().get()).isEqualTo(TestScrapeState.CANCELLED);
         assertThat(logs.openTails()).isZero();
-        assertThat(model.statusProperty().get()).startsWith("Stopped following run");
+        assertThat(model.statusProperty().get()).startsWith("Stopped following run").contains("cancel request stays");
+        assertThat(artifacts.get(ArtifactKeys.cancelRequest(job.runId()))).isPresent();
         assertThat(model.canRunProperty().get()).isTrue();
-        logs.write(event(published.get(0), Severity.INFO, "late line"));
+        logs.write(event(job, Severity.INFO, "late line"));
         model.poll();
         assertThat(model.lines()).isEmpty();
+    }
+
+    @Test
+    void theChosenTargetGetsTheJobAndTheCancelNotTheConsolesOwnBackend(@TempDir Path cloudDir) {
+        List<JobRequest> cloudPublished = new ArrayList<>();
+        FileArtifactStore cloudArtifacts = new FileArtifactStore(cloudDir, false);
+        MemoryCanaryLogs cloudLogs = new MemoryCanaryLogs();
+        ConsoleBackend cloud = new ConsoleBackend("gcp", "project shop-prod (europe-west1)", new NoSchedules(), job -> {
+            cloudPublished.add(job);
+            return "pubsub-" + cloudPublished.size();
+        }, cloudLogs, cloudArtifacts, new MemoryRunHistory(), () -> { });
+        ConsoleBackend local = new ConsoleBackend("local", dir.toString(), new NoSchedules(), job -> {
+            published.add(job);
+            return "m-" + published.size();
+        }, logs, artifacts, runs, () -> { });
+        TestScrapeViewModel both = new TestScrapeViewModel(List.of(RunTarget.of(local), RunTarget.of(cloud)),
+                new SameThreadTaskExecutor(), clock);
+        assertThat(both.targets()).extracting(RunTarget::label).containsExactly("Local worker (" + dir + ")",
+                "Cloud worker (Pub/Sub, project shop-prod (europe-west1))");
+        both.setSpecText(SPEC);
+
+        both.setTarget(both.targets().get(1));
+        both.run();
+        both.cancel();
+
+        assertThat(published).isEmpty();
+        assertThat(cloudPublished).singleElement().extracting(JobRequest::trigger).isEqualTo(Trigger.TEST);
+        String runId = cloudPublished.get(0).runId();
+        assertThat(cloudLogs.openTails()).isEqualTo(1);
+        assertThat(logs.openTails()).isZero();
+        assertThat(cloudArtifacts.get(ArtifactKeys.cancelRequest(runId))).isPresent();
+        assertThat(artifacts.get(ArtifactKeys.cancelRequest(runId))).isEmpty();
+        both.close();
     }
 
     @Test
@@ -189,49 +257,5 @@ class TestScrapeViewModelTest {
                 sample.verdict(), sample.items(), sample.pages(), sample.startedAt(), sample.finishedAt(),
                 sample.build(), sample.environment(), sample.fingerprint(), List.of(), Optional.of(resultKey),
                 Optional.empty());
-    }
-
-    private static ScheduleService noSchedules() {
-        return new ScheduleService() {
-            @Override
-            public List<Schedule> list() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<Schedule> get(String id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Schedule create(Schedule schedule) {
-                throw new UnsupportedOperationException("not used by test scrape");
-            }
-
-            @Override
-            public Schedule update(Schedule schedule) {
-                throw new UnsupportedOperationException("not used by test scrape");
-            }
-
-            @Override
-            public void delete(String id) {
-                throw new UnsupportedOperationException("not used by test scrape");
-            }
-
-            @Override
-            public Schedule pause(String id) {
-                throw new UnsupportedOperationException("not used by test scrape");
-            }
-
-            @Override
-            public Schedule resume(String id) {
-                throw new UnsupportedOperationException("not used by test scrape");
-            }
-
-            @Override
-            public String runNow(String id) {
-                throw new UnsupportedOperationException("not used by test scrape");
-            }
-        };
     }
 }

@@ -92,9 +92,10 @@ public final class RunsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A run is as good as its worst job: FAILED/TIMED_OUT over BLOCKED over SUCCEEDED. */
+    /** A run is as good as its worst job: FAILED/TIMED_OUT over BLOCKED over CANCELLED over SUCCEEDED. */
     static RunStatus worst(List<RunRecord> jobs) {
-        List<RunStatus> order = List.of(RunStatus.FAILED, RunStatus.TIMED_OUT, RunStatus.BLOCKED, RunStatus.SUCCEEDED);
+        List<RunStatus> order = List.of(RunStatus.FAILED, RunStatus.TIMED_OUT, RunStatus.BLOCKED, RunStatus.CANCELLED,
+                RunStatus.SUCCEEDED);
         return jobs.stream().map(RunRecord::status).min(Comparator.comparingInt(order::indexOf))
                 .orElse(RunStatus.SUCCEEDED);
     }

@@ -112,7 +112,8 @@ public final class ScrapeCommand implements Callable<Integer> {
             case SUCCEEDED -> 0;
             case BLOCKED -> BLOCKED;
             case TIMED_OUT -> TIMED_OUT;
-            case FAILED -> FAILED;
+            // A one-off scrape has no cancel request of its own (Ctrl-C ends it); one found in its store fails it.
+            case FAILED, CANCELLED -> FAILED;
         };
     }
 

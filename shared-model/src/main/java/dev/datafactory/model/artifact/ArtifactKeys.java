@@ -36,6 +36,15 @@ public final class ArtifactKeys {
         return "runs/" + seg(run) + "/";
     }
 
+    /**
+     * {@code cancel/{run}.json}: an operator's request to cancel a run. Workers look for it before a
+     * job starts and between pages; it is the one cancel that works the same on a local queue and on
+     * Pub/Sub, which cannot withdraw a published message.
+     */
+    public static String cancelRequest(String run) {
+        return "cancel/" + seg(run) + ".json";
+    }
+
     /** Step names come from code and URLs; squeeze them into a safe file-name part. */
     public static String stepName(String step) {
         String cleaned = step.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");

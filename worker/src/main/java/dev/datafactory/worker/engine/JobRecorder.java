@@ -81,6 +81,7 @@ final class JobRecorder {
         return switch (status) {
             case SUCCEEDED -> Severity.INFO;
             case BLOCKED, TIMED_OUT -> Severity.WARNING;
+            case CANCELLED -> Severity.NOTICE;
             case FAILED -> Severity.ERROR;
         };
     }

@@ -28,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -73,6 +74,7 @@ final class JobRun {
     private int itemCount;
     private boolean stopped;
     private boolean deadlineHit;
+    private boolean cancelled;
 
     JobRun(JobRequest request, JobCanary canary, ProgressListener listener, Clock clock,
            String environment, int parallelism, Consumer<PageTask> dispatch) {
@@ -221,24 +223,50 @@ final class JobRun {
         done.countDown();
     }
 
-    /** Waits until every page is done or the job's time is up (then stops it and waits for pages in flight). */
-    void awaitDone() throws InterruptedException {
-        long remaining = Math.max(0, remainingMs());
-        if (done.await(remaining + 250, TimeUnit.MILLISECONDS)) {
-            return;
-        }
-        synchronized (this) {
-            stopped = true;
-            deadlineHit = true;
-            frontier.clear();
-            if (inFlight == 0) {
-                done.countDown();
+    /**
+     * Waits until every page is done, the job's time is up, or {@code cancelRequested} says an operator
+     * cancelled the run (asked every {@code checkEvery}); then stops the job and waits for the pages in
+     * flight, so that what they produced is kept.
+     */
+    void awaitDone(BooleanSupplier cancelRequested, Duration checkEvery) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, remainingMs()) + 250);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                stopEarly(false);
+                // Pages in flight had their timeouts capped at the deadline; give their screenshots a moment.
+                awaitInFlight("pages still loading after the job time limit; abandoned", "timeout");
+                return;
+            }
+            if (done.await(Math.min(left, checkEvery.toNanos()), TimeUnit.NANOSECONDS)) {
+                return;
+            }
+            if (cancelRequested.getAsBoolean()) {
+                stopEarly(true);
+                canary.emit(Severity.NOTICE, "cancel requested by an operator; finishing the pages in flight",
+                        CanaryDetail.step("cancel"));
+                awaitInFlight("pages still loading after the cancel request; abandoned", "cancel");
+                return;
             }
         }
-        // Pages in flight had their timeouts capped at the deadline; give their screenshots a moment.
+    }
+
+    private synchronized void stopEarly(boolean byCancel) {
+        stopped = true;
+        if (byCancel) {
+            cancelled = true;
+        } else {
+            deadlineHit = true;
+        }
+        frontier.clear();
+        if (inFlight == 0) {
+            done.countDown();
+        }
+    }
+
+    private void awaitInFlight(String abandoned, String step) throws InterruptedException {
         if (!done.await(15, TimeUnit.SECONDS)) {
-            canary.emit(Severity.WARNING, "pages still loading after the job time limit; abandoned",
-                    CanaryDetail.step("timeout"));
+            canary.emit(Severity.WARNING, abandoned, CanaryDetail.step(step));
         }
     }
 
@@ -317,12 +345,12 @@ final class JobRun {
         itemsBySeq.values().forEach(items::addAll);
         List<String> shots = new ArrayList<>(screenshots);
         shots.sort(Comparator.naturalOrder());
-        return new Summary(items, pagesDone, blocked, failed, timedOut, deadlineHit, List.copyOf(blockSignals),
-                shots, List.copyOf(errors), fingerprint, crash);
+        return new Summary(items, pagesDone, blocked, failed, timedOut, deadlineHit, cancelled,
+                List.copyOf(blockSignals), shots, List.copyOf(errors), fingerprint, crash);
     }
 
     record Summary(List<Map<String, Object>> items, int pages, int blocked, int failed, int timedOut,
-                   boolean deadlineHit, List<String> blockSignals, List<String> screenshots, List<String> errors,
+                   boolean deadlineHit, boolean cancelled, List<String> blockSignals, List<String> screenshots, List<String> errors,
                    Optional<EnvironmentFingerprint> fingerprint, Optional<String> crash) {
     }
 }

@@ -9,10 +9,12 @@ import dev.datafactory.model.ports.ArtifactStore;
 import dev.datafactory.model.ports.CanaryEventSink;
 import dev.datafactory.model.run.BlockVerdict;
 import dev.datafactory.model.run.EnvironmentFingerprint;
+import dev.datafactory.model.run.RunCancellation;
 import dev.datafactory.model.run.RunStatus;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +41,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ScrapeEngine implements AutoCloseable {
 
+    /** How often a running job looks for a cancel request: one small read per job per interval. */
+    private static final Duration CANCEL_CHECK = Duration.ofSeconds(1);
+
     private final EngineConfig config;
     private final ArtifactStore store;
     private final CanaryEventSink sink;
     private final JobRecorder recorder;
+    private final RunCancellation cancellation;
     private final LinkedBlockingQueue<PageTask> queue = new LinkedBlockingQueue<>();
     private final List<Thread> lanes = new ArrayList<>();
     private final Set<JobRun> active = ConcurrentHashMap.newKeySet();
@@ -54,6 +60,7 @@ public final class ScrapeEngine implements AutoCloseable {
         this.store = store;
         this.sink = sink;
         this.recorder = new JobRecorder(store, config);
+        this.cancellation = new RunCancellation(store, config.clock());
     }
 
     /**
@@ -112,6 +119,11 @@ public final class ScrapeEngine implements AutoCloseable {
         if (closing) {
             return new JobOutcome.Retryable("the worker is shutting down");
         }
+        if (cancellation.isRequested(id.runId())) {
+            return recorder.record(new JobRecorder.Final(id, RunStatus.CANCELLED, BlockVerdict.clear(), List.of(), 0,
+                    config.clock().instant(), EnvironmentFingerprint.unknown(config.environment()), List.of(),
+                    Optional.of("run " + id.runId() + " was cancelled before this job started")), canary);
+        }
         JobRun run = new JobRun(job, canary, listener, config.clock(), config.environment(),
                 config.concurrency(), queue::add);
         active.add(run);
@@ -119,7 +131,7 @@ public final class ScrapeEngine implements AutoCloseable {
             canary.emit(Severity.INFO, "job started, attempt " + job.attempt() + ", " + job.spec().startUrls().size()
                     + " start URLs", CanaryDetail.step("start").withUrl(job.spec().startUrls().get(0)));
             run.start();
-            run.awaitDone();
+            run.awaitDone(() -> cancelRequested(id), CANCEL_CHECK);
             JobRun.Summary s = run.summary();
             if (s.crash().isPresent()) {
                 canary.emit(Severity.ERROR, "job not recorded, to be delivered again: " + s.crash().get(),
@@ -154,7 +166,11 @@ public final class ScrapeEngine implements AutoCloseable {
     private JobRecorder.Final finalOf(JobIdentity id, JobRun run, JobRun.Summary s) {
         RunStatus status;
         Optional<String> error;
-        if (s.blocked() > 0) {
+        if (s.cancelled()) {
+            status = RunStatus.CANCELLED;
+            error = Optional.of("cancelled by an operator after " + s.pages() + " page(s); the items found so far"
+                    + " are kept");
+        } else if (s.blocked() > 0) {
             status = RunStatus.BLOCKED;
             error = Optional.of("blocked by " + String.join(", ", s.blockSignals()));
         } else if (s.deadlineHit() || s.timedOut() > 0) {
@@ -173,6 +189,15 @@ public final class ScrapeEngine implements AutoCloseable {
         BlockVerdict verdict = s.blocked() > 0 ? BlockVerdict.blockedBy(s.blockSignals()) : BlockVerdict.clear();
         return new JobRecorder.Final(id, status, verdict, s.items(), s.pages(), run.startedAt(),
                 s.fingerprint().orElse(EnvironmentFingerprint.unknown(config.environment())), s.screenshots(), error);
+    }
+
+    /** A store that cannot be read right now does not cancel a job; the next check asks again. */
+    private boolean cancelRequested(JobIdentity id) {
+        try {
+            return cancellation.isRequested(id.runId());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private JobCanary canary(JobIdentity id, Optional<String> trace) {

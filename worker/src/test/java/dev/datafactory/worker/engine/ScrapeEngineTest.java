@@ -5,6 +5,7 @@ import dev.datafactory.model.artifact.ArtifactKeys;
 import dev.datafactory.model.build.BuildInfo;
 import dev.datafactory.model.json.Json;
 import dev.datafactory.model.job.JobRequest;
+import dev.datafactory.model.run.RunCancellation;
 import dev.datafactory.model.run.RunRecord;
 import dev.datafactory.model.run.RunStatus;
 import dev.datafactory.model.testing.MemoryArtifactStore;
@@ -309,6 +310,60 @@ class ScrapeEngineTest {
         assertThat(record.status()).isEqualTo(RunStatus.TIMED_OUT);
         assertThat(record.pages()).isLessThan(41);
         assertThat(record.error()).hasValueSatisfying(e -> assertThat(e).contains("jobMs"));
+    }
+
+    @Test
+    void cancelRequestStopsARunningCrawlBetweenPagesAndKeepsWhatItFound() throws Exception {
+        StringBuilder links = new StringBuilder("<html><body>");
+        for (int i = 0; i < 40; i++) {
+            links.append("<a class='c' href='/cancel-me/").append(i).append("'>x</a>");
+            site.page("/cancel-me/" + i, "<html><body><h1>page " + i + "</h1><script>const t=Date.now();"
+                    + "while(Date.now()-t<150){}</script></body></html>");
+        }
+        site.page("/cancel-index", links.append("</body></html>").toString());
+        JobRequest job = Jobs.job("""
+                {"name": "cancel-me", "startUrls": ["%s"], "follow": {"selector": "a.c", "maxDepth": 1},
+                 "extract": {"urlPattern": "/cancel-me/[0-9]+$", "fields": {"title": {"selector": "h1"}}},
+                 "screenshots": {"when": "never"},
+                 "timeouts": {"navigationMs": 5000, "jobMs": 60000}, "allowHosts": ["127.0.0.1"]}"""
+                .formatted(site.url("/cancel-index")));
+        RunCancellation cancellation = new RunCancellation(store, Clock.systemUTC());
+        java.util.concurrent.CompletableFuture<Void> threePages = new java.util.concurrent.CompletableFuture<>();
+
+        java.util.concurrent.CompletableFuture<JobOutcome> outcome = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> engine.run(job, p -> {
+                    if (p.pagesDone() >= 3) {
+                        threePages.complete(null);
+                    }
+                }));
+        threePages.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(cancellation.request(job.runId(), "test")).isTrue();
+        RunRecord record = recorded(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS));
+
+        assertThat(record.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(record.pages()).isBetween(3, 40);
+        assertThat(record.items()).isPositive().isEqualTo(items(job).size());
+        assertThat(record.error()).hasValueSatisfying(e -> assertThat(e).contains("cancelled by an operator"));
+        assertThat(events.forJob(job.jobId())).extracting(e -> e.message())
+                .anySatisfy(m -> assertThat(m).contains("cancel requested"));
+        assertThat(cancellation.request(job.runId(), "again")).as("a second request changes nothing").isFalse();
+    }
+
+    @Test
+    void jobOfARunCancelledBeforeItStartsIsRecordedCancelledWithoutLoadingAPage() {
+        site.page("/never-loaded", "<html><body><h1>never</h1></body></html>");
+        JobRequest job = Jobs.job("""
+                {"name": "never", "startUrls": ["%s"], "allowHosts": ["127.0.0.1"]}"""
+                .formatted(site.url("/never-loaded")));
+        new RunCancellation(store, Clock.systemUTC()).request(job.runId(), "test");
+
+        RunRecord record = recorded(engine.run(job, ProgressListener.NONE));
+
+        assertThat(record.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(record.pages()).isZero();
+        assertThat(site.requestsOf("/never-loaded")).isZero();
+        assertThat(engine.run(job, ProgressListener.NONE)).as("a redelivery finds it done")
+                .isInstanceOf(JobOutcome.AlreadyDone.class);
     }
 
     @Test
