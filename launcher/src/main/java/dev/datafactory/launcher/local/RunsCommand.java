@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 
 /** {@code factory runs}: run history with status, verdict, items, duration and the build that produced it. */
 @Command(name = "runs", description = {"Run history, newest first: status, block verdict, items, duration, build.",
-        "With --run: the jobs of that run."})
+        "With --run: the jobs of that run."}, subcommands = RunsCommand.Cancel.class)
 public final class RunsCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,7 +34,8 @@ public final class RunsCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
     @Option(names = "--schedule", description = "Only runs of this schedule.")
     String schedule;
-    @Option(names = "--status", description = "Only runs with a job in this status: SUCCEEDED, BLOCKED, FAILED, TIMED_OUT.")
+    @Option(names = "--status",
+            description = "Only runs with a job in this status: SUCCEEDED, BLOCKED, FAILED, TIMED_OUT, CANCELLED.")
     String status;
     @Option(names = "--run", description = "List the jobs of this run.")
     String run;
@@ -106,6 +107,51 @@ public final class RunsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("command line", "--status", "must be one of "
                     + Arrays.toString(RunStatus.values()) + "; was \"" + text + "\"");
+        }
+    }
+
+    /**
+     * {@code factory runs cancel RUN}: the same cancel request the console writes. Workers record a
+     * queued job of the run CANCELLED when they pick it up, and stop a running one between pages.
+     */
+    @Command(name = "cancel", description = {"Cancel a run: queued jobs end CANCELLED when a worker picks them up,",
+            "running ones stop after their current page and keep the items found so far."})
+    static final class Cancel implements Callable<Integer> {
+        @Mixin
+        DataDirOption data;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+        @picocli.CommandLine.Parameters(paramLabel = "RUN_ID")
+        String runId;
+
+        @Override
+        public Integer call() {
+            try (LocalFactory f = data.open()) {
+                List<RunRecord> recorded = f.runs().jobsOf(runId);
+                long pending = java.util.stream.Stream.of(dev.datafactory.local.queue.QueuedJob.State.QUEUED,
+                                dev.datafactory.local.queue.QueuedJob.State.LEASED)
+                        .flatMap(state -> f.queue().jobs(state, 100_000).stream())
+                        .filter(j -> j.runId().equals(runId)).count();
+                if (recorded.isEmpty() && pending == 0) {
+                    throw new dev.datafactory.model.ports.BackendException(
+                            dev.datafactory.model.ports.BackendException.Kind.NOT_FOUND, "no run \"" + runId
+                            + "\" in the queue or the run history of " + f.directory().root() + "; see: factory runs");
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                if (pending == 0) {
+                    out.println("Run " + runId + " has no queued or running job: all " + recorded.size()
+                            + " job(s) are recorded; nothing to cancel.");
+                    out.flush();
+                    return 0;
+                }
+                boolean created = new dev.datafactory.model.run.RunCancellation(f.artifacts(),
+                        java.time.Clock.systemUTC()).request(runId, "factory runs cancel");
+                out.println((created ? "Cancel requested" : "Cancel was already requested") + " for run " + runId + ": "
+                        + pending + " job(s) queued or running will be recorded CANCELLED; follow with:"
+                        + " factory runs --run " + runId);
+                out.flush();
+                return 0;
+            }
         }
     }
 }

@@ -109,6 +109,11 @@ class ScheduleCliTest {
         assertThat(cli.run("jobs").out()).contains("queued 1, leased 0, done 0, dead 0").contains(runId);
         assertThat(cli.run("jobs", "queued").out()).contains(runId, "0/3");
         assertThat(cli.run("runs", "--run", runId).out()).contains("No job records");
+        assertThat(cli.run("runs", "cancel", runId).out()).startsWith("Cancel requested for run " + runId + ": 1 job(s)");
+        assertThat(cli.run("runs", "cancel", runId).out()).startsWith("Cancel was already requested");
+        Cli.Result unknownRun = cli.run("runs", "cancel", "no-such-run");
+        assertThat(unknownRun.exit()).isEqualTo(1);
+        assertThat(unknownRun.err()).contains("no run \"no-such-run\" in the queue or the run history");
 
         assertThat(cli.run("schedule", "rm", "nightly").out()).contains("Removed schedule nightly");
         Cli.Result gone = cli.run("schedule", "show", "nightly");
