@@ -18,8 +18,8 @@ public record RunTarget(String label, Supplier<ConsoleBackend> backendSource) {
 
     static String labelOf(String backendName, String description) {
         return "gcp".equalsIgnoreCase(backendName)
-                ? "Cloud worker (Pub/Sub, " + description + ")"
-                : "Local worker (" + description + ")";
+                ? "Cloud worker · " + description
+                : "Local worker · " + description;
     }
 
     public ConsoleBackend backend() {

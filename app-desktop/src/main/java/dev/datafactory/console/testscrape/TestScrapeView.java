@@ -115,7 +115,7 @@ public final class TestScrapeView extends BorderPane {
         target.setId("test-target");
         target.setValue(model.targetProperty().get());
         target.valueProperty().addListener((o, a, b) -> model.setTarget(b));
-        target.setPrefWidth(300);
+        target.setPrefWidth(340);
         target.setTooltip(new Tooltip("Where the TEST job runs: the local worker, or Cloud Run through Pub/Sub."
                 + " The cloud worker is offered once Settings name a GCP project."));
 

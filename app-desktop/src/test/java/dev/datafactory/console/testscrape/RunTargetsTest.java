@@ -45,7 +45,7 @@ class RunTargetsTest {
     void onTheLocalFactoryWithoutACloudProjectOnlyTheLocalWorkerIsOffered() {
         ConsoleBackend current = backend("local", "/data/df", () -> { });
         try (RunTargets targets = new RunTargets(current, BackendSettings.local(Path.of("/data/df")), connector)) {
-            assertThat(targets.list()).extracting(RunTarget::label).containsExactly("Local worker (/data/df)");
+            assertThat(targets.list()).extracting(RunTarget::label).containsExactly("Local worker · /data/df");
             assertThat(targets.list().get(0).backend()).isSameAs(current);
         }
         assertThat(connected).isEmpty();
@@ -56,8 +56,8 @@ class RunTargetsTest {
         ConsoleBackend current = backend("local", "/data/df", () -> { });
         RunTargets targets = new RunTargets(current, localWithProject("shop-prod"), connector);
 
-        assertThat(targets.list()).extracting(RunTarget::label).containsExactly("Local worker (/data/df)",
-                "Cloud worker (Pub/Sub, project shop-prod (europe-west1))");
+        assertThat(targets.list()).extracting(RunTarget::label).containsExactly("Local worker · /data/df",
+                "Cloud worker · project shop-prod (europe-west1)");
         assertThat(connected).as("nothing is opened until a run needs it").isEmpty();
 
         RunTarget cloud = targets.list().get(1);
@@ -80,8 +80,8 @@ class RunTargetsTest {
         try (RunTargets targets = new RunTargets(current,
                 localWithProject("shop-prod").withKind(BackendSettings.Kind.GCP), connector)) {
             assertThat(targets.list()).extracting(RunTarget::label).containsExactly(
-                    "Cloud worker (Pub/Sub, project shop-prod (europe-west1))",
-                    "Local worker (/data/df, needs factory up)");
+                    "Cloud worker · project shop-prod (europe-west1)",
+                    "Local worker · /data/df, needs factory up");
             targets.list().get(1).backend();
             assertThat(connected).singleElement().extracting(BackendSettings::kind)
                     .isEqualTo(BackendSettings.Kind.LOCAL);

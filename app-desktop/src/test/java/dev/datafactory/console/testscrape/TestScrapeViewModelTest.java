@@ -216,8 +216,8 @@ class TestScrapeViewModelTest {
         }, logs, artifacts, runs, () -> { });
         TestScrapeViewModel both = new TestScrapeViewModel(List.of(RunTarget.of(local), RunTarget.of(cloud)),
                 new SameThreadTaskExecutor(), clock);
-        assertThat(both.targets()).extracting(RunTarget::label).containsExactly("Local worker (" + dir + ")",
-                "Cloud worker (Pub/Sub, project shop-prod (europe-west1))");
+        assertThat(both.targets()).extracting(RunTarget::label).containsExactly("Local worker · " + dir,
+                "Cloud worker · project shop-prod (europe-west1)");
         both.setSpecText(SPEC);
 
         both.setTarget(both.targets().get(1));
