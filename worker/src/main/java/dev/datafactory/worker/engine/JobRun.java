@@ -164,7 +164,8 @@ final class JobRun {
     void onPageDone(PageTask task, PageResult result) {
         synchronized (this) {
             inFlight--;
-            if (result.kind() != PageResult.Kind.SKIPPED && result.kind() != PageResult.Kind.CRASHED) {
+            if (result.kind() != PageResult.Kind.SKIPPED && result.kind() != PageResult.Kind.CRASHED
+                    && result.kind() != PageResult.Kind.STORE_FAILED) {
                 pagesDone++;
             }
             screenshots.addAll(result.screenshots());
@@ -198,6 +199,11 @@ final class JobRun {
                 }
                 case CRASHED -> {
                     crash = result.error().or(() -> Optional.of("the browser crashed"));
+                    stopped = true;
+                    frontier.clear();
+                }
+                case STORE_FAILED -> {
+                    crash = result.error().or(() -> Optional.of("the artifact store refused a write"));
                     stopped = true;
                     frontier.clear();
                 }

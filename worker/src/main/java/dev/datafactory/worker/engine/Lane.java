@@ -116,6 +116,8 @@ final class Lane implements Runnable {
                 boolean died = browser == null || !browser.isConnected();
                 result = PageResult.of(died ? PageResult.Kind.CRASHED : PageResult.Kind.FAILED, task.url(),
                         "browser thread " + index + " could not open a page: " + firstLine(e));
+            } catch (ArtifactWriteException e) {
+                result = PageResult.of(PageResult.Kind.STORE_FAILED, task.url(), e.getMessage());
             } catch (RuntimeException e) {
                 LOG.error("Unexpected failure on {} (job {})", task.url(), job.request().jobId(), e);
                 result = PageResult.of(PageResult.Kind.FAILED, task.url(), "internal error: " + e);

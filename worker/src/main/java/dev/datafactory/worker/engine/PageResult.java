@@ -22,6 +22,8 @@ record PageResult(Kind kind, String url, int httpStatus, List<Map<String, Object
         FAILED,
         /** The browser went away under us: the job should be delivered again. */
         CRASHED,
+        /** The artifact store refused a write: nothing is recorded and the job should be delivered again. */
+        STORE_FAILED,
         /** Not visited because the job had already stopped. */
         SKIPPED
     }

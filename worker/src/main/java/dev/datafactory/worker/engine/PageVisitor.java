@@ -162,7 +162,11 @@ final class PageVisitor {
                 byte[] png = page.screenshot(new Page.ScreenshotOptions()
                         .setFullPage(job.spec().screenshots().fullPage()).setTimeout(10_000));
                 String key = job.nextScreenshotKey(step);
-                store.put(key, png, "image/png", Map.of("url", page.url(), "step", step));
+                try {
+                    store.put(key, png, "image/png", Map.of("url", page.url(), "step", step));
+                } catch (RuntimeException e) {
+                    throw new ArtifactWriteException(key, e);
+                }
                 screenshots.add(key);
             } catch (TimeoutError e) {
                 job.canary().emit(Severity.WARNING, "screenshot \"" + step + "\" timed out", CanaryDetail.step(step));

@@ -112,10 +112,10 @@ public final class ScrapeEngine implements AutoCloseable {
     public JobOutcome run(JobRequest job, ProgressListener listener, Optional<String> trace) {
         JobIdentity id = JobIdentity.of(job);
         String resultKey = JobRecorder.resultKey(id);
-        if (store.stat(resultKey).isPresent()) {
-            return new JobOutcome.AlreadyDone(resultKey, recorder.existingRecord(id));
-        }
         JobCanary canary = canary(id, trace);
+        if (store.stat(resultKey).isPresent()) {
+            return new JobOutcome.AlreadyDone(resultKey, recorder.existingOrRebuilt(id, canary));
+        }
         if (closing) {
             return new JobOutcome.Retryable("the worker is shutting down");
         }
@@ -155,7 +155,7 @@ public final class ScrapeEngine implements AutoCloseable {
     public JobOutcome recordRejected(JobIdentity id, String reason) {
         String resultKey = JobRecorder.resultKey(id);
         if (store.stat(resultKey).isPresent()) {
-            return new JobOutcome.AlreadyDone(resultKey, recorder.existingRecord(id));
+            return new JobOutcome.AlreadyDone(resultKey, recorder.existingOrRebuilt(id, canary(id, Optional.empty())));
         }
         JobRecorder.Final f = new JobRecorder.Final(id, RunStatus.FAILED, BlockVerdict.clear(), List.of(), 0,
                 config.clock().instant(), EnvironmentFingerprint.unknown(config.environment()), List.of(),
