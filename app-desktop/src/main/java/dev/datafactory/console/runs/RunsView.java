@@ -80,6 +80,8 @@ public final class RunsView extends BorderPane {
             status.getItems().add(s.name());
         }
         status.setValue(ALL);
+        // A run asked for before this view existed (Logs → Open run) is already in the model's filter.
+        text.setText(model.filterProperty().get().text());
         schedule.valueProperty().addListener((o, a, b) -> applyFilter());
         status.valueProperty().addListener((o, a, b) -> applyFilter());
         environment.valueProperty().addListener((o, a, b) -> applyFilter());
