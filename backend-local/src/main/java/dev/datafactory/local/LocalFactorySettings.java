@@ -30,6 +30,10 @@ public record LocalFactorySettings(RetryPolicy defaultRetry, Duration backoffUni
         return new LocalFactorySettings(defaultRetry, backoffUnit, logRetention, value, syncArtifacts, keepDoneJobs);
     }
 
+    public LocalFactorySettings withLogRetention(LogRetention value) {
+        return new LocalFactorySettings(defaultRetry, backoffUnit, value, tickInterval, syncArtifacts, keepDoneJobs);
+    }
+
     public LocalFactorySettings withSyncArtifacts(boolean value) {
         return new LocalFactorySettings(defaultRetry, backoffUnit, logRetention, tickInterval, value, keepDoneJobs);
     }

@@ -8,7 +8,10 @@ import dev.datafactory.console.shell.ConsoleLaunch;
 import dev.datafactory.console.shell.ConsoleLauncher;
 import dev.datafactory.launcher.FactoryCommand;
 import dev.datafactory.launcher.local.LocalRuntime;
+import dev.datafactory.launcher.local.UpCommand;
 import dev.datafactory.local.LocalFactory;
+import dev.datafactory.local.LocalFactorySettings;
+import dev.datafactory.local.logs.LogRetention;
 import dev.datafactory.local.data.DataDirectory;
 import dev.datafactory.local.schedule.EngineLock;
 import org.slf4j.Logger;
@@ -44,6 +47,10 @@ public final class ConsoleCommand implements Callable<Integer> {
             "engine (schedules, queue, in-process worker, demo shop) behind the window."})
     boolean noEngine;
 
+    @Option(names = "--log-history", paramLabel = "MB", defaultValue = "200",
+            description = "Canary log history the engine keeps on disk, in MB (default ${DEFAULT-VALUE}).")
+    int logHistoryMb = 200;
+
     @Spec
     CommandSpec spec;
 
@@ -59,6 +66,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         if (dataDir == null) {
             dataDir = FactoryCommand.dataDirBeforeSubcommand(spec);
         }
+        LogRetention retention = UpCommand.logRetention(logHistoryMb);
         DataDirectory dir = DataDirectory.resolve(dataDir, System.getenv(), System.getProperty("user.home"))
                 .ensureExists();
         BackendSettings settings = forceLocal ? BackendSettings.local(dir.root())
@@ -80,7 +88,7 @@ public final class ConsoleCommand implements Callable<Integer> {
         // The engine starts beside the window (Chromium takes a few seconds) so the console opens at once.
         Path engineDir = settings.localDataDir();
         CompletableFuture<Optional<LocalRuntime>> engine = settings.kind() == BackendSettings.Kind.LOCAL && !noEngine
-                ? CompletableFuture.supplyAsync(() -> startEngine(engineDir))
+                ? CompletableFuture.supplyAsync(() -> startEngine(engineDir, retention))
                 : CompletableFuture.completedFuture(Optional.empty());
         // On SIGTERM or logout the window never returns: stop the engine from a hook, so that
         // deliveries in flight finish and the browser goes with the process.
@@ -109,8 +117,9 @@ public final class ConsoleCommand implements Callable<Integer> {
      * Runs the local factory's engine in this process unless another process (e.g. {@code factory up})
      * already does; the console then only shows and edits the data.
      */
-    private static Optional<LocalRuntime> startEngine(Path dataDir) {
-        LocalFactory factory = LocalFactory.open(new DataDirectory(dataDir.toAbsolutePath()));
+    private static Optional<LocalRuntime> startEngine(Path dataDir, LogRetention retention) {
+        LocalFactory factory = LocalFactory.open(new DataDirectory(dataDir.toAbsolutePath()),
+                LocalFactorySettings.defaults().withLogRetention(retention), java.time.Clock.systemUTC());
         Optional<EngineLock> lock = EngineLock.tryAcquire(factory.directory().engineLock());
         if (lock.isEmpty()) {
             LOG.info("The factory engine already runs on {} ({}); the console shows and edits its data",

@@ -1,6 +1,9 @@
 package dev.datafactory.launcher.local;
 
 import dev.datafactory.local.LocalFactory;
+import dev.datafactory.local.LocalFactorySettings;
+import dev.datafactory.local.logs.LogRetention;
+import dev.datafactory.model.validation.InvalidInputException;
 import dev.datafactory.local.demo.DemoSchedule;
 import dev.datafactory.local.demo.DemoShop;
 import dev.datafactory.local.queue.QueueCounts;
@@ -59,6 +62,10 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--demo-port", paramLabel = "PORT", defaultValue = "" + DemoShop.DEFAULT_PORT,
             description = "Port of the demo shop on 127.0.0.1 (a free one if taken; default ${DEFAULT-VALUE}).")
     int demoPort;
+    @Option(names = "--log-history", paramLabel = "MB", defaultValue = "200",
+            description = "Canary log history to keep on disk, in MB; the oldest rotated file goes first"
+                    + " (default ${DEFAULT-VALUE}).")
+    int logHistoryMb;
     @Option(names = "--run-for", paramLabel = "DURATION",
             description = "Stop by itself after this long (e.g. 90s, 10m), as on Ctrl-C; for scripts and smoke tests.")
     String runFor;
@@ -66,6 +73,7 @@ public final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<Duration> stopAfter = Optional.ofNullable(runFor).map(UpCommand::parseDuration);
+        LogRetention retention = logRetention(logHistoryMb);
         PrintWriter out = spec.commandLine().getOut();
         Deque<AutoCloseable> stack = new ArrayDeque<>();
         AtomicBoolean stopped = new AtomicBoolean();
@@ -87,7 +95,8 @@ public final class UpCommand implements Callable<Integer> {
         Thread hook = new Thread(stop, "factory-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            LocalFactory factory = data.open();
+            LocalFactory factory = LocalFactory.open(data.resolve(), LocalFactorySettings.defaults()
+                    .withLogRetention(retention), java.time.Clock.systemUTC());
             stack.push(factory);
             String root = factory.directory().root().toString();
             LocalRuntime runtime = LocalRuntime.start(factory, new LocalRuntime.Options(
@@ -117,6 +126,16 @@ public final class UpCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The --log-history value as a retention, or a usage error naming the option. */
+    public static LogRetention logRetention(int megabytes) {
+        try {
+            return LogRetention.ofTotalMegabytes(megabytes);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("command line", "--log-history", e.getMessage()
+                    + "; e.g. --log-history 500");
+        }
     }
 
     private static boolean isShuttingDown(Thread hook) {

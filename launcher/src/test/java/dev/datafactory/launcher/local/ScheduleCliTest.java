@@ -122,6 +122,9 @@ class ScheduleCliTest {
         assertThat(cli.run("jobs", "replay", "nope").exit()).isEqualTo(1);
         assertThat(cli.run("jobs", "replay").exit()).isEqualTo(2);
         assertThat(cli.run("logs", "--severity", "LOUD").err()).contains("--severity: must be one of");
+        Cli.Result tinyHistory = cli.run("up", "--log-history", "1");
+        assertThat(tinyHistory.exit()).isEqualTo(2);
+        assertThat(tinyHistory.err()).contains("--log-history: canary log history must be at least 2 MB, was 1 MB");
     }
 
     @Test
