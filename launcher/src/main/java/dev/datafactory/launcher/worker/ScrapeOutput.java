@@ -15,7 +15,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The output directory of {@code factory scrape}: {@code items.jsonl}, {@code run.json},
- * {@code screenshots/NN-step.png} and {@code canary.jsonl}, flat and easy to open, instead of the
+ * {@code screenshots/NN-step.png} and {@code canary.jsonl} (and {@code cancel.json}, the engine's cancel
+ * request, if someone writes one), flat and easy to open, instead of the
  * factory's key layout.
  */
 final class ScrapeOutput implements AutoCloseable, CanaryEventSink {
@@ -24,6 +25,8 @@ final class ScrapeOutput implements AutoCloseable, CanaryEventSink {
     static final String RUN = "run.json";
     static final String SCREENSHOTS = "screenshots";
     static final String CANARY = "canary.jsonl";
+    /** Where the engine looks for a cancel request; writing it into the directory stops the scrape between pages. */
+    static final String CANCEL = "cancel.json";
 
     private final Path dir;
     private final BufferedWriter canary;
@@ -39,6 +42,7 @@ final class ScrapeOutput implements AutoCloseable, CanaryEventSink {
             Files.createDirectories(dir.resolve(SCREENSHOTS));
             Files.deleteIfExists(dir.resolve(ITEMS));
             Files.deleteIfExists(dir.resolve(RUN));
+            Files.deleteIfExists(dir.resolve(CANCEL));
             try (DirectoryStream<Path> old = Files.newDirectoryStream(dir.resolve(SCREENSHOTS), "*.png")) {
                 for (Path p : old) {
                     Files.delete(p);
@@ -71,6 +75,9 @@ final class ScrapeOutput implements AutoCloseable, CanaryEventSink {
         }
         if (key.startsWith("canary/")) {
             return dir.resolve(SCREENSHOTS).resolve(key.substring(key.lastIndexOf('/') + 1));
+        }
+        if (key.startsWith("cancel/")) {
+            return dir.resolve(CANCEL);
         }
         throw new IllegalArgumentException("unexpected artifact key " + key);
     }
