@@ -131,7 +131,7 @@ public final class SchedulesScreen implements Screen {
                 e -> list.togglePause());
         Button duplicate = button("Duplicate", Feather.COPY, "schedules-duplicate", "Copy the selected schedule (paused)",
                 e -> list.duplicate());
-        Button delete = button("Delete", Feather.TRASH_2, "schedules-delete", "Delete the selected schedule",
+        Button delete = button("Delete", Feather.TRASH_2, "schedules-delete", "Delete the selected schedule (Delete)",
                 e -> confirmDelete());
         delete.getStyleClass().add(Styles.DANGER);
         Button refresh = button(null, Feather.REFRESH_CW, "schedules-refresh", "Reload (F5)", e -> list.refresh());
@@ -213,7 +213,7 @@ public final class SchedulesScreen implements Screen {
 
     private void save() {
         editor.save(saved -> {
-            context.notifier().info("Saved " + saved.name() + ": " + saved.cronSchedule().describe() + " ("
+            context.notifier().info("Saved " + saved.name() + ": " + CronText.describe(saved.cronSchedule()) + " ("
                     + saved.timeZone() + ").");
             context.events().publish(new ConsoleEvents.SchedulesChanged());
             closeEditor();
