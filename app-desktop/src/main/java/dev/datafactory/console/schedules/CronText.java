@@ -46,7 +46,8 @@ public final class CronText {
             new Rewrite("at (\\d+) minute\\b", m -> "at :" + twoDigits(m.group(1)) + " past"),
             new Rewrite("at (" + NUMBERS + ") minutes", m -> "at minutes " + m.group(1) + " of every hour"),
             new Rewrite("at (" + NUMBERS + ") hours", m -> "in hours " + m.group(1)),
-            new Rewrite("every day between (" + DAY + ") and (" + DAY + ")", m -> m.group(1) + " to " + m.group(2)),
+            new Rewrite("every day between (" + DAY + ") and (" + DAY + ")",
+                    m -> ", " + m.group(1) + " to " + m.group(2)),
             new Rewrite("at day (" + DAY + ")", m -> "on " + m.group(1)),
             new Rewrite("at (" + DAY + "(?:(?:, | and )" + DAY + ")*) days?", m -> "on " + m.group(1)),
             new Rewrite("every day between (\\d+) and (\\d+)",
@@ -103,7 +104,7 @@ public final class CronText {
         for (Rewrite r : REWRITES) {
             text = r.apply(text);
         }
-        text = text.replaceAll("\\s+", " ").trim();
+        text = text.replaceAll("\\s+", " ").replace(" ,", ",").replaceAll("^, ", "").trim();
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 

@@ -151,12 +151,12 @@ public final class SchedulesScreen implements Screen {
         table = new TableView<>(list.rows());
         table.setId("schedules-table");
         table.getColumns().setAll(List.of(
-                column("Name", 170, ScheduleRow::name, r -> ""),
-                column("Runs", 250, ScheduleRow::description, r -> r.schedule().cron()),
-                column("Time zone", 120, ScheduleRow::timeZone, r -> ""),
+                column("Name", 165, ScheduleRow::name, r -> ""),
+                column("Runs", 290, ScheduleRow::description, r -> r.schedule().cron()),
+                column("Time zone", 130, ScheduleRow::timeZone, r -> ""),
                 column("Next run · yours", 215,
                         ScheduleRow::nextInScheduleZone, ScheduleRow::nextInOperatorZone),
-                column("State", 80, ScheduleRow::state, r -> ""),
+                column("State", 75, ScheduleRow::state, r -> ""),
                 column("Last run · verdict", 200, ScheduleRow::lastStatus, ScheduleRow::lastVerdict)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().add(Styles.STRIPED);

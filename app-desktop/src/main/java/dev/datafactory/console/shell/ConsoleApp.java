@@ -60,8 +60,8 @@ public final class ConsoleApp extends Application {
 
         ConsoleContext context = new ConsoleContext(launch.backend(), tasks, new EventBus(), statusBar, launch.clock(),
                 launch.operatorZone(), launch.dataDir());
-        window = new MainWindow(new ScreenRegistry(context, launch.settings(), launch.connector()), statusBar,
-                this::screenShown);
+        window = new MainWindow(new ScreenRegistry(context, launch.settings(), launch.connector(),
+                launch.inProcessWorker()), statusBar, this::screenShown);
 
         Scene scene = new Scene(window, state.width(), state.height());
         scene.getStylesheets().add(Objects.requireNonNull(

@@ -39,13 +39,14 @@ class CronTextTest {
             0 9 * 3 *         | At 09:00 in March
             0 0 * 1-6 *       | At 00:00 from January to June
             */5 9-17 * * *    | Every 5 minutes between 09:00 and 17:59
-            */15 9-17 * * 1-5 | Every 15 minutes between 09:00 and 17:59 Monday to Friday
+            */15 9-17 * * 1-5 | Every 15 minutes between 09:00 and 17:59, Monday to Friday
             0 9-17 * * *      | Every hour from 09:00 to 17:00
             30 9-17 * * *     | Every hour from 09:30 to 17:30
             * 9 * * *         | Every minute between 09:00 and 09:59
             15 */4 * * *      | Every 4 hours at :15
             0,30 * * * *      | At minutes 0 and 30 of every hour
-            */10 * * * 1-5    | Every 10 minutes Monday to Friday
+            */10 * * * 1-5    | Every 10 minutes, Monday to Friday
+            0 22 * 6 1-5      | At 22:00 in June, Monday to Friday
             0 0 1-7 * 1       | At 00:00 on days 1 to 7 of the month on Monday
             """)
     void otherExpressionsKeepCronUtilsMeaningWithoutItsArtefacts(String expression, String expected) {
