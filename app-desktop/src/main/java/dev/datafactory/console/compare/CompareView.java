@@ -1,6 +1,7 @@
 package dev.datafactory.console.compare;
 
 import dev.datafactory.model.run.RunRecord;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -42,6 +43,8 @@ public final class CompareView extends BorderPane {
     private final ComboBox<RunRecord> leftPicker = new ComboBox<>();
     private final ComboBox<RunRecord> rightPicker = new ComboBox<>();
     private final ComboBox<ScreenshotStep> stepPicker = new ComboBox<>();
+    /** Set while the view copies the model's steps into the picker, so the picker's echo is not a pick. */
+    private boolean showingModelStep;
     private final CheckBox showDiff = new CheckBox("Highlight differences");
     private final ToggleButton flip = new ToggleButton("Showing left");
     private final Slider onion = new Slider(0, 1, 0.5);
@@ -114,14 +117,20 @@ public final class CompareView extends BorderPane {
         model.rightProperty().addListener((o, a, b) -> selectQuietly(rightPicker, b));
 
         stepPicker.setId("compare-step");
-        stepPicker.setItems(model.steps());
-        stepPicker.setPromptText("Step");
+        stepPicker.promptTextProperty().bind(Bindings.createStringBinding(() -> model.leftProperty().get() != null
+                && model.rightProperty().get() != null && model.steps().isEmpty() ? "No screenshots in either run"
+                : "Step", model.leftProperty(), model.rightProperty(), model.steps()));
         stepPicker.setOnAction(e -> {
-            if (stepPicker.getValue() != null && stepPicker.getValue() != model.stepProperty().get()) {
+            if (!showingModelStep && stepPicker.getValue() != null
+                    && stepPicker.getValue() != model.stepProperty().get()) {
                 model.selectStep(stepPicker.getValue());
             }
         });
-        model.stepProperty().addListener((o, a, b) -> stepPicker.setValue(b));
+        model.stepProperty().addListener((Observable o) -> showModelStep());
+        model.steps().addListener((Observable o) -> showModelStep());
+        showModelStep();
+        selectQuietly(leftPicker, model.leftProperty().get());
+        selectQuietly(rightPicker, model.rightProperty().get());
 
         ComboBox<CompareMode> mode = new ComboBox<>();
         mode.setId("compare-mode");
@@ -185,6 +194,22 @@ public final class CompareView extends BorderPane {
     private static <T extends javafx.scene.layout.Region> T fixed(T node) {
         node.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return node;
+    }
+
+    /**
+     * The picker shows the model's steps and step, and only a person's pick goes back to the model.
+     * Replacing a ComboBox's items makes it clear and reselect its value on its own, which would
+     * otherwise reach the model as a pick and leave the picker blank when the model's new step
+     * equals the old one (e.g. the second run has no screenshots of its own).
+     */
+    private void showModelStep() {
+        showingModelStep = true;
+        try {
+            stepPicker.getItems().setAll(model.steps());
+            stepPicker.setValue(model.stepProperty().get());
+        } finally {
+            showingModelStep = false;
+        }
     }
 
     private static void selectQuietly(ComboBox<RunRecord> picker, CompareSide side) {

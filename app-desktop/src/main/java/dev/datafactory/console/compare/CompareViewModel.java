@@ -128,7 +128,13 @@ public final class CompareViewModel {
             long differences = FingerprintDiff.differences(fingerprint);
             status.set(paired.size() + " screenshot step(s); fingerprints differ in " + differences + " row(s)");
         }
-        selectStep(paired.isEmpty() ? null : paired.get(0));
+        selectStep(firstCommon(paired));
+    }
+
+    /** The first step both runs have (that is what there is to compare), else the first one, else none. */
+    private static ScreenshotStep firstCommon(List<ScreenshotStep> paired) {
+        return paired.stream().filter(s -> s.leftKey().isPresent() && s.rightKey().isPresent()).findFirst()
+                .orElse(paired.isEmpty() ? null : paired.get(0));
     }
 
     public void selectStep(ScreenshotStep value) {

@@ -214,7 +214,7 @@ public final class CronBuilderViewModel {
         Instant now = clock.instant();
         List<FireTime> upcoming = cron.nextFireTimes(now, scheduleZone, FIRE_TIMES);
         fireTimes.setAll(upcoming.stream().map(f -> FireTimeFormat.row(f, scheduleZone, operatorZone)).toList());
-        description.set(cron.describe());
+        description.set(CronText.describe(cron));
         error.set(upcoming.isEmpty() ? "This expression never fires (e.g. 31 February); choose another day." : "");
         valid.set(!upcoming.isEmpty());
         dstWarning.set(dstWarning(cron, upcoming, scheduleZone));

@@ -51,7 +51,7 @@ public record ScheduleRow(Schedule schedule, String description, String nextInSc
         }
         try {
             CronSchedule cron = s.cronSchedule();
-            description = cron.describe();
+            description = CronText.describe(cron);
             if (s.state() == ScheduleState.ENABLED) {
                 next = s.nextFireTime().filter(t -> t.isAfter(now))
                         .or(() -> cron.next(now, s.zone()).map(FireTime::instant));

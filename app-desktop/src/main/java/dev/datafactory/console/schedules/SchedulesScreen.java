@@ -131,7 +131,7 @@ public final class SchedulesScreen implements Screen {
                 e -> list.togglePause());
         Button duplicate = button("Duplicate", Feather.COPY, "schedules-duplicate", "Copy the selected schedule (paused)",
                 e -> list.duplicate());
-        Button delete = button("Delete", Feather.TRASH_2, "schedules-delete", "Delete the selected schedule",
+        Button delete = button("Delete", Feather.TRASH_2, "schedules-delete", "Delete the selected schedule (Delete)",
                 e -> confirmDelete());
         delete.getStyleClass().add(Styles.DANGER);
         Button refresh = button(null, Feather.REFRESH_CW, "schedules-refresh", "Reload (F5)", e -> list.refresh());
@@ -151,12 +151,12 @@ public final class SchedulesScreen implements Screen {
         table = new TableView<>(list.rows());
         table.setId("schedules-table");
         table.getColumns().setAll(List.of(
-                column("Name", 170, ScheduleRow::name, r -> ""),
-                column("Runs", 250, ScheduleRow::description, r -> r.schedule().cron()),
-                column("Time zone", 120, ScheduleRow::timeZone, r -> ""),
+                column("Name", 165, ScheduleRow::name, r -> ""),
+                column("Runs", 290, ScheduleRow::description, r -> r.schedule().cron()),
+                column("Time zone", 130, ScheduleRow::timeZone, r -> ""),
                 column("Next run · yours", 215,
                         ScheduleRow::nextInScheduleZone, ScheduleRow::nextInOperatorZone),
-                column("State", 80, ScheduleRow::state, r -> ""),
+                column("State", 75, ScheduleRow::state, r -> ""),
                 column("Last run · verdict", 200, ScheduleRow::lastStatus, ScheduleRow::lastVerdict)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().add(Styles.STRIPED);
@@ -213,7 +213,7 @@ public final class SchedulesScreen implements Screen {
 
     private void save() {
         editor.save(saved -> {
-            context.notifier().info("Saved " + saved.name() + ": " + saved.cronSchedule().describe() + " ("
+            context.notifier().info("Saved " + saved.name() + ": " + CronText.describe(saved.cronSchedule()) + " ("
                     + saved.timeZone() + ").");
             context.events().publish(new ConsoleEvents.SchedulesChanged());
             closeEditor();

@@ -1,11 +1,13 @@
 package dev.datafactory.console.settings;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.datafactory.console.common.ConsoleBackend;
 import dev.datafactory.console.common.UserMessages;
 import dev.datafactory.gcp.GcpClients;
 import dev.datafactory.gcp.check.GcpCheck;
 import dev.datafactory.local.data.DataDirectory;
 import dev.datafactory.local.schedule.EngineLock;
+import dev.datafactory.model.json.Json;
 import dev.datafactory.model.ports.LogQuery;
 import dev.datafactory.model.ports.RunQuery;
 import dev.datafactory.model.validation.Problems;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * "Test connection": opens the backend from the settings and tries each port it reads through,
@@ -33,9 +36,12 @@ public final class ConnectionCheck {
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
 
     private final BackendConnector connector;
+    private final Supplier<Optional<InProcessWorker>> inProcessWorker;
 
-    public ConnectionCheck(BackendConnector connector) {
+    /** {@code inProcessWorker}: the worker this console's own engine runs, if any. */
+    public ConnectionCheck(BackendConnector connector, Supplier<Optional<InProcessWorker>> inProcessWorker) {
         this.connector = connector;
+        this.inProcessWorker = inProcessWorker;
     }
 
     public List<CheckItem> run(BackendSettings settings) {
@@ -60,7 +66,7 @@ public final class ConnectionCheck {
             items.add(CheckItem.ok("Open backend", backend.description()));
         } catch (Exception e) {
             items.add(CheckItem.failed("Open backend", UserMessages.describe(e)));
-            items.add(workerHealth(settings.workerUrl()));
+            items.add(localWorker(settings));
             return items;
         }
         try (backend) {
@@ -75,7 +81,7 @@ public final class ConnectionCheck {
                     + " scrape on the " + backend.name() + " worker to check it end to end."));
         }
         items.add(localEngine(settings.localDataDir()));
-        items.add(workerHealth(settings.workerUrl()));
+        items.add(localWorker(settings));
         return items;
     }
 
@@ -113,6 +119,32 @@ public final class ConnectionCheck {
                 + " delivered");
     }
 
+    /**
+     * The parts of a worker's {@code /healthz} an operator compares (its build above all: is it the
+     * one just deployed?), or empty when the answer is not the worker's JSON.
+     */
+    static Optional<String> healthSummary(String body) {
+        JsonNode health;
+        try {
+            health = Json.mapper().readTree(body);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (health == null || !health.isObject() || !health.has("build")) {
+            return Optional.empty();
+        }
+        JsonNode build = health.get("build");
+        List<String> parts = new ArrayList<>();
+        parts.add("build " + (build.isObject() ? build.path("label").asText(build.toString()) : build.asText()));
+        if (health.hasNonNull("browser")) {
+            parts.add("browser " + health.get("browser").asText());
+        }
+        if (health.has("jobsInFlight") && health.has("concurrency")) {
+            parts.add(health.get("jobsInFlight").asInt() + " of " + health.get("concurrency").asInt() + " jobs running");
+        }
+        return Optional.of(String.join(", ", parts));
+    }
+
     private static CheckItem dataDirectory(Path dir) {
         if (!Files.exists(dir)) {
             return CheckItem.ok("Data directory", dir + " does not exist yet; it will be created");
@@ -137,6 +169,31 @@ public final class ConnectionCheck {
         }
     }
 
+    /**
+     * The local factory's worker: the URL set in Settings if any; else the worker this console's own
+     * engine runs in-process on that data directory; else there is none to check from here.
+     */
+    private CheckItem localWorker(BackendSettings settings) {
+        if (!settings.workerUrl().isBlank()) {
+            return workerHealth(settings.workerUrl());
+        }
+        Path dir = settings.localDataDir().toAbsolutePath().normalize();
+        Optional<InProcessWorker> own = inProcessWorker.get().filter(w -> w.dataDir().equals(dir));
+        if (own.isEmpty()) {
+            return CheckItem.skipped("Worker", "this console runs no worker on " + dir + " (opened with --no-engine,"
+                    + " or the engine runs in another process, e.g. `factory up`, with its own); set a worker URL"
+                    + " to check a worker's /healthz");
+        }
+        if (own.get().baseUri().isEmpty()) {
+            return CheckItem.warning("Worker", "in-process worker of this console: starting (the browser takes a few"
+                    + " seconds); test again in a moment");
+        }
+        CheckItem health = workerHealth(own.get().baseUri().get().toString());
+        return health.outcome() == CheckItem.Outcome.OK
+                ? CheckItem.ok("Worker", "in-process worker of this console: running; " + health.detail())
+                : CheckItem.failed("Worker", "in-process worker of this console: " + health.detail());
+    }
+
     /** GET {@code /healthz}: the worker answers with its build, which should be the one just deployed. */
     static CheckItem workerHealth(String workerUrl) {
         if (workerUrl == null || workerUrl.isBlank()) {
@@ -149,7 +206,7 @@ public final class ConnectionCheck {
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body().length() > 300 ? response.body().substring(0, 300) + "…" : response.body();
             if (response.statusCode() == 200) {
-                return CheckItem.ok("Worker", url + " answers: " + body.strip());
+                return CheckItem.ok("Worker", url + " answers: " + healthSummary(response.body()).orElse(body.strip()));
             }
             String hint = response.statusCode() == 401 || response.statusCode() == 403
                     ? " (the worker requires authentication; grant yourself roles/run.invoker or check from the"

@@ -27,6 +27,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Settings: the backend the console works on, and a connection test that says what works. */
 public final class SettingsScreen implements Screen {
@@ -38,8 +40,10 @@ public final class SettingsScreen implements Screen {
     private final List<FieldView> fields = new ArrayList<>();
     private Node view;
 
-    public SettingsScreen(ConsoleContext context, BackendSettings active, BackendConnector connector) {
-        this.vm = new SettingsViewModel(context, active, connector, new SettingsStore(context.dataDir()));
+    public SettingsScreen(ConsoleContext context, BackendSettings active, BackendConnector connector,
+                          Supplier<Optional<InProcessWorker>> inProcessWorker) {
+        this.vm = new SettingsViewModel(context, active, connector, new SettingsStore(context.dataDir()),
+                inProcessWorker);
     }
 
     @Override
@@ -139,8 +143,9 @@ public final class SettingsScreen implements Screen {
                 vm.checks().isEmpty() ? List.of(none) : vm.checks().stream().map(SettingsScreen::checkLine).toList()));
         Label checksTitle = new Label("Connection test");
         checksTitle.getStyleClass().add(Styles.TITLE_4);
-        Label hint = new Label("Shortcuts: Ctrl+1…6 screens, Ctrl+N new schedule, Ctrl+R run, Ctrl+S save, Esc cancel,"
-                + " F5 refresh, Ctrl+Shift+D light/dark theme.");
+        Label hint = new Label("Shortcuts: Ctrl+1…6 screens, Ctrl+N new schedule, Ctrl+R run, Ctrl+S save,"
+                + " Del delete schedule, Esc cancel, F5 refresh, Ctrl+Shift+D light/dark theme.");
+        hint.setWrapText(true);
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
 
         VBox box = new VBox(12, new VBox(2, title, current), section("Backend"), kindRow, grid, actions, checksTitle,

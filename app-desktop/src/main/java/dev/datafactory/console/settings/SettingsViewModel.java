@@ -20,6 +20,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Settings: which backend, its fields (validated as typed), "test connection" with one result line
@@ -29,6 +30,7 @@ public final class SettingsViewModel {
 
     private final ConsoleContext context;
     private final BackendConnector connector;
+    private final Supplier<Optional<InProcessWorker>> inProcessWorker;
     private final SettingsStore store;
     private final ObjectProperty<BackendSettings.Kind> kind = new SimpleObjectProperty<>(this, "kind",
             BackendSettings.Kind.LOCAL);
@@ -48,10 +50,12 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper current = new ReadOnlyStringWrapper(this, "current", "");
     private TaskHandle running;
 
+    /** {@code inProcessWorker}: the worker this console's own engine runs, if any (see {@link InProcessWorker}). */
     public SettingsViewModel(ConsoleContext context, BackendSettings active, BackendConnector connector,
-                             SettingsStore store) {
+                             SettingsStore store, Supplier<Optional<InProcessWorker>> inProcessWorker) {
         this.context = context;
         this.connector = connector;
+        this.inProcessWorker = inProcessWorker;
         this.store = store;
         current.set(active.describe());
         load(active);
@@ -131,7 +135,7 @@ public final class SettingsViewModel {
         checks.clear();
         busy.set(true);
         status.set("Testing " + s.get().describe() + "…");
-        running = context.tasks().task("Testing the connection", ctx -> new ConnectionCheck(connector).run(s.get()))
+        running = context.tasks().task("Testing the connection", ctx -> new ConnectionCheck(connector, inProcessWorker).run(s.get()))
                 .onSuccess(items -> {
                     checks.setAll(items);
                     long failed = items.stream().filter(i -> i.outcome() == CheckItem.Outcome.FAILED).count();

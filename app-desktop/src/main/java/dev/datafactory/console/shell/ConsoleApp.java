@@ -9,10 +9,15 @@ import dev.datafactory.console.common.ScreenAction;
 import dev.datafactory.console.common.ScreenId;
 import dev.datafactory.console.common.UserMessages;
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 import java.util.Objects;
@@ -26,6 +31,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ConsoleApp extends Application {
 
     public static final String TITLE = "Data Factory";
+    private static final KeyCombination DELETE = new KeyCodeCombination(KeyCode.DELETE);
 
     private final ConsoleLaunch launch;
     private FxTaskExecutor tasks;
@@ -54,8 +60,8 @@ public final class ConsoleApp extends Application {
 
         ConsoleContext context = new ConsoleContext(launch.backend(), tasks, new EventBus(), statusBar, launch.clock(),
                 launch.operatorZone(), launch.dataDir());
-        window = new MainWindow(new ScreenRegistry(context, launch.settings(), launch.connector()), statusBar,
-                this::screenShown);
+        window = new MainWindow(new ScreenRegistry(context, launch.settings(), launch.connector(),
+                launch.inProcessWorker()), statusBar, this::screenShown);
 
         Scene scene = new Scene(window, state.width(), state.height());
         scene.getStylesheets().add(Objects.requireNonNull(
@@ -125,6 +131,21 @@ public final class ConsoleApp extends Application {
                 () -> window.handle(ScreenAction.SAVE));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), this::toggleTheme);
+        // Not an accelerator: those are matched before the focused control sees the key, and Delete
+        // belongs to a text field being typed in. A handler on the scene hears it only when no control
+        // consumed it, and the focus check covers controls that let it pass.
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (DELETE.match(e) && !typingIn(scene.getFocusOwner())) {
+                window.handle(ScreenAction.DELETE);
+            }
+        });
+    }
+
+    /** Whether Delete at this node edits text rather than the selection. */
+    private static boolean typingIn(Node focused) {
+        return focused instanceof TextInputControl
+                || focused instanceof ComboBoxBase<?> combo && combo.isEditable()
+                || focused instanceof Spinner<?> spinner && spinner.isEditable();
     }
 
     private void toggleTheme() {

@@ -113,7 +113,7 @@ final class MainWindow extends BorderPane {
                 old.clock(), old.operatorZone(), old.dataDir());
         BackendConnector connector = registry.connector();
         BackendSettings settings = event.settings();
-        registry = new ScreenRegistry(context, settings, connector);
+        registry = new ScreenRegistry(context, settings, connector, registry.inProcessWorker());
         backendLabel.setText(settings.describe());
         old.tasks().task("Closing the previous backend", ctx -> {
             old.backend().close();

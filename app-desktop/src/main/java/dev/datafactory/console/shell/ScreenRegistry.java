@@ -9,12 +9,15 @@ import dev.datafactory.console.runs.RunsScreen;
 import dev.datafactory.console.schedules.SchedulesScreen;
 import dev.datafactory.console.settings.BackendConnector;
 import dev.datafactory.console.settings.BackendSettings;
+import dev.datafactory.console.settings.InProcessWorker;
 import dev.datafactory.console.settings.SettingsScreen;
 import dev.datafactory.console.testscrape.RunTargets;
 import dev.datafactory.console.testscrape.TestScrapeScreen;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Builds each screen on first use, for one backend; one line per screen. */
 final class ScreenRegistry {
@@ -22,12 +25,15 @@ final class ScreenRegistry {
     private final ConsoleContext context;
     private final BackendSettings settings;
     private final BackendConnector connector;
+    private final Supplier<Optional<InProcessWorker>> inProcessWorker;
     private final Map<ScreenId, Screen> screens = new EnumMap<>(ScreenId.class);
 
-    ScreenRegistry(ConsoleContext context, BackendSettings settings, BackendConnector connector) {
+    ScreenRegistry(ConsoleContext context, BackendSettings settings, BackendConnector connector,
+                   Supplier<Optional<InProcessWorker>> inProcessWorker) {
         this.context = context;
         this.settings = settings;
         this.connector = connector;
+        this.inProcessWorker = inProcessWorker;
         // Screens that answer events (open run, compare these, show logs) must exist before the first
         // such event, or the event that creates them would pass them by; their views stay lazy.
         for (ScreenId id : ScreenId.values()) {
@@ -46,7 +52,7 @@ final class ScreenRegistry {
             case LOGS -> new LogsScreen(context);
             case RUNS -> new RunsScreen(context);
             case COMPARE -> new CompareScreen(context);
-            case SETTINGS -> new SettingsScreen(context, settings, connector);
+            case SETTINGS -> new SettingsScreen(context, settings, connector, inProcessWorker);
         };
     }
 
@@ -66,5 +72,9 @@ final class ScreenRegistry {
 
     BackendConnector connector() {
         return connector;
+    }
+
+    Supplier<Optional<InProcessWorker>> inProcessWorker() {
+        return inProcessWorker;
     }
 }

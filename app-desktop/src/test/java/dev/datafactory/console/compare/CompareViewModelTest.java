@@ -60,6 +60,49 @@ class CompareViewModelTest {
     }
 
     @Test
+    void theFirstStepBothRunsHaveIsSelectedNotTheFirstStepOfEither() {
+        FileArtifactStore artifacts = new FileArtifactStore(dir, false);
+        MemoryRunHistory history = new MemoryRunHistory();
+        RunRecord a = SampleRuns.record("a", "shop", RunStatus.SUCCEEDED, Instant.parse("2026-03-01T08:00:00Z"), "local");
+        RunRecord b = SampleRuns.record("b", "shop", RunStatus.SUCCEEDED, Instant.parse("2026-03-01T09:00:00Z"), "local");
+        history.add(a);
+        history.add(b);
+        // Only the left run shot its start page; both shot the product page.
+        artifacts.put(ArtifactKeys.screenshot("shop", "a", a.jobId(), 0, "start"), Pngs.page(50, 50, 0, 0, 0, 0),
+                "image/png", Map.of());
+        artifacts.put(ArtifactKeys.screenshot("shop", "a", a.jobId(), 1, "product-1"), Pngs.page(50, 50, 0, 0, 0, 0),
+                "image/png", Map.of());
+        artifacts.put(ArtifactKeys.screenshot("shop", "b", b.jobId(), 0, "blocked-product-1"),
+                Pngs.page(50, 50, 0, 0, 5, 5), "image/png", Map.of());
+        CompareViewModel model = new CompareViewModel(history, artifacts, new SameThreadTaskExecutor(),
+                Pngs::decode);
+        model.setLeft(a);
+        assertThat(model.stepProperty().get().step()).isEqualTo("start");
+
+        model.setRight(b);
+        assertThat(model.steps()).extracting(ScreenshotStep::step).containsExactly("start", "product-1");
+        assertThat(model.stepProperty().get().step()).isEqualTo("product-1");
+        assertThat(model.diffProperty().get().changedPixels()).isEqualTo(25);
+    }
+
+    @Test
+    void twoRunsWithoutScreenshotsHaveNoStep() {
+        FileArtifactStore artifacts = new FileArtifactStore(dir, false);
+        MemoryRunHistory history = new MemoryRunHistory();
+        RunRecord a = SampleRuns.record("a", "shop", RunStatus.FAILED, Instant.parse("2026-03-01T08:00:00Z"), "local");
+        RunRecord b = SampleRuns.record("b", "shop", RunStatus.FAILED, Instant.parse("2026-03-01T09:00:00Z"), "local");
+        history.add(a);
+        history.add(b);
+        CompareViewModel model = new CompareViewModel(history, artifacts, new SameThreadTaskExecutor(),
+                Pngs::decode);
+        model.setLeft(a);
+        model.setRight(b);
+        assertThat(model.steps()).isEmpty();
+        assertThat(model.stepProperty().get()).isNull();
+        assertThat(model.statusProperty().get()).startsWith("0 screenshot step(s)");
+    }
+
+    @Test
     void thresholdAboveTheChangeHidesIt() {
         FileArtifactStore artifacts = new FileArtifactStore(dir, false);
         MemoryRunHistory history = new MemoryRunHistory();

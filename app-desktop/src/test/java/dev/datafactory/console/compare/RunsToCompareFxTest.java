@@ -14,7 +14,9 @@ import dev.datafactory.model.run.RunRecord;
 import dev.datafactory.model.run.RunRecordCodec;
 import dev.datafactory.model.run.RunStatus;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -111,6 +113,51 @@ class RunsToCompareFxTest {
         robot.clickOn("#compare-mode").clickOn("Flip");
         robot.clickOn("#compare-flip");
         assertThat(robot.lookup("#compare-flip").queryLabeled().getText()).isEqualTo("Showing right");
+    }
+
+    @Test
+    void theStepPickerShowsAStepWhateverTwoRunsArePicked(FxRobot robot) throws Exception {
+        // A failed run that took no screenshot at all: its only step is the other run's.
+        RunRecord failed = SampleRuns.record("shop-20260303T080000Z", "shop", RunStatus.FAILED,
+                Instant.parse("2026-03-03T08:00:00Z"), "local");
+        factory.artifacts().put(ArtifactKeys.runRecord(failed.runId(), failed.jobId()), RunRecordCodec.toBytes(failed),
+                "application/json", Map.of());
+        robot.clickOn("#nav-compare");
+        ComboBox<RunRecord> left = robot.lookup("#compare-left").queryComboBox();
+        ComboBox<RunRecord> right = robot.lookup("#compare-right").queryComboBox();
+        ComboBox<ScreenshotStep> step = robot.lookup("#compare-step").queryComboBox();
+        waitFor(() -> left.getItems().size() == 3);
+
+        pick(robot, left, "shop-20260301T080000Z");
+        waitFor(() -> step.getValue() != null);
+        assertShows(robot, step, "loaded");
+        pick(robot, right, "shop-20260303T080000Z");
+        waitFor(() -> ((Label) robot.lookup("#compare-right-info").query()).getText().contains("FAILED"));
+        assertShows(robot, step, "loaded");
+
+        pick(robot, right, "shop-20260302T080000Z");
+        waitFor(() -> step.getValue() != null && step.getValue().rightKey().isPresent());
+        assertShows(robot, step, "loaded");
+
+        pick(robot, right, "shop-20260302T080000Z");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertShows(robot, step, "loaded");
+    }
+
+    private static void pick(FxRobot robot, ComboBox<RunRecord> picker, String runId) {
+        RunRecord record = picker.getItems().stream().filter(r -> r.runId().equals(runId)).findFirst().orElseThrow();
+        robot.interact(() -> picker.setValue(record));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The picker's value and the text its button shows: a value with a blank button is the bug. */
+    private static void assertShows(FxRobot robot, ComboBox<ScreenshotStep> picker, String stepName) throws Exception {
+        waitFor(() -> picker.getValue() != null);
+        assertThat(picker.getValue().step()).isEqualTo(stepName);
+        // The button cell is the picker's own child; the skin also holds its popup list's cells.
+        ListCell<?> button = robot.from(picker).lookup((Node n) -> n instanceof ListCell<?> && n.getParent() == picker)
+                .queryAs(ListCell.class);
+        assertThat(button.getText()).isEqualTo(stepName);
     }
 
     private static Node row(FxRobot robot, String runId) {

@@ -20,7 +20,7 @@ class CronBuilderViewModelTest {
     void startsOnWeekdaysAtNineWithADescriptionAndTenFireTimes() {
         assertThat(vm.rawProperty().get()).isEqualTo("0 9 * * 1-5");
         assertThat(vm.modeProperty().get()).isEqualTo(CronMode.WEEKDAYS);
-        assertThat(vm.descriptionProperty().get()).containsIgnoringCase("monday").containsIgnoringCase("friday");
+        assertThat(vm.descriptionProperty().get()).isEqualTo("Monday to Friday at 09:00");
         assertThat(vm.fireTimes()).hasSize(10);
         assertThat(vm.validProperty().get()).isTrue();
     }

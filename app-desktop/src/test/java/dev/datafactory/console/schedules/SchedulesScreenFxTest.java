@@ -78,7 +78,7 @@ class SchedulesScreenFxTest {
         replaceSpinnerText("#cron-minute", "30");
         assertThat(text("#cron-raw")).isEqualTo("30 6 * * 1,3");
         assertThat(robot.lookup("#cron-description").queryAs(Label.class).getText())
-                .containsIgnoringCase("monday").containsIgnoringCase("wednesday");
+                .isEqualTo("Every Monday and Wednesday at 06:30");
 
         robot.clickOn("#editor-save");
         waitUntil(() -> backend.schedules().get("nightly-products").isPresent());
@@ -94,6 +94,7 @@ class SchedulesScreenFxTest {
         TableView<?> table = robot.lookup("#schedules-table").queryAs(TableView.class);
         waitUntil(() -> table.getItems().size() == 1);
         ScheduleRow row = (ScheduleRow) table.getItems().get(0);
+        assertThat(row.description()).isEqualTo("Every Monday and Wednesday at 06:30");
         // Either side of the DST change, depending on today's date.
         assertThat(row.nextInScheduleZone()).matches("(Mon|Wed) \\d{4}-\\d\\d-\\d\\d 06:30 E[SD]T");
         assertThat(row.nextInOperatorZone()).matches("(Mon|Wed) \\d{4}-\\d\\d-\\d\\d 1[12]:30 CES?T");
@@ -170,13 +171,54 @@ class SchedulesScreenFxTest {
         assertThat(backend.schedules().list()).extracting(Schedule::id).containsExactly("nightly-products");
     }
 
-    /** Rows are drawn on the next pulse after the list changes: wait for the cell, then click it. */
+    @Test
+    @Order(5)
+    void theDeleteKeyInATextFieldDeletesACharacterAndAsksNothing() {
+        clickRow("Nightly products");
+        robot.clickOn("#schedules-edit");
+        TextField name = robot.lookup("#editor-name").queryAs(TextField.class);
+        robot.clickOn(name).type(KeyCode.HOME).type(KeyCode.DELETE);
+        assertThat(name.getText()).isEqualTo("ightly products");
+        assertThat(robot.lookup("#confirm-delete").tryQuery()).isEmpty();
+        robot.clickOn("#editor-cancel");
+        assertThat(backend.schedules().get("nightly-products").orElseThrow().name()).isEqualTo("Nightly products");
+    }
+
+    @Test
+    @Order(6)
+    void theDeleteKeyDeletesTheSelectedScheduleAfterTheSameConfirmation() {
+        clickRow("Nightly products");
+        robot.type(KeyCode.DELETE);
+        robot.clickOn("#confirm-cancel");
+        assertThat(backend.schedules().get("nightly-products")).isPresent();
+
+        robot.type(KeyCode.DELETE);
+        robot.clickOn("#confirm-delete");
+        waitUntil(() -> backend.schedules().get("nightly-products").isEmpty());
+        TableView<?> table = robot.lookup("#schedules-table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().isEmpty());
+    }
+
+    /**
+     * Rows are drawn on the next pulse after the list changes, and a reload (the auto-refresh, a
+     * change event) may redraw them between finding the cell and clicking it: click until the row
+     * is the table's selection.
+     */
     private void clickRow(String name) {
-        waitUntil(() -> robot.lookup("#schedules-table").tryQuery().isPresent() && row(name).isPresent());
-        // A reload may still redraw the rows; let it settle before picking the cell to click.
-        WaitForAsyncUtils.waitForFxEvents();
-        waitUntil(() -> row(name).isPresent());
-        robot.clickOn(row(name).orElseThrow());
+        waitUntil(() -> robot.lookup("#schedules-table").tryQuery().isPresent());
+        TableView<?> table = robot.lookup("#schedules-table").queryAs(TableView.class);
+        waitUntil(() -> {
+            java.util.Optional<Node> cell = row(name);
+            if (cell.isEmpty()) {
+                return false;
+            }
+            try {
+                robot.clickOn(cell.get());
+            } catch (RuntimeException detachedMeanwhile) {
+                return false;
+            }
+            return table.getSelectionModel().getSelectedItem() instanceof ScheduleRow r && r.name().equals(name);
+        });
     }
 
     /** The shown cell label with this text (the table also keeps detached cells for measuring and reuse). */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +39,8 @@ class SettingsViewModelTest {
     private final EventBus events = new EventBus();
     private SettingsViewModel vm;
     private HttpServer worker;
+    /** What the launcher would report as the console's own worker; none unless a test says so. */
+    private final AtomicReference<Optional<InProcessWorker>> ownWorker = new AtomicReference<>(Optional.empty());
 
     @BeforeEach
     void setUp() {
@@ -52,7 +57,7 @@ class SettingsViewModelTest {
         ConsoleContext context = new ConsoleContext(backend, new SameThreadTaskExecutor(), events, quiet,
                 Clock.systemUTC(), ZoneOffset.UTC, dataDir);
         vm = new SettingsViewModel(context, BackendSettings.local(dataDir), new DefaultBackendConnector(),
-                new SettingsStore(dataDir));
+                new SettingsStore(dataDir), ownWorker::get);
     }
 
     @AfterEach
@@ -119,6 +124,59 @@ class SettingsViewModelTest {
             held.close();
         }
         assertThat(ConnectionCheck.localEngine(dataDir).outcome()).isEqualTo(CheckItem.Outcome.WARNING);
+    }
+
+    @Test
+    void withoutAWorkerUrlTheConsolesOwnInProcessWorkerIsChecked() throws Exception {
+        // The shape the worker's /healthz answers with.
+        startWorker("{\"status\":\"ok\",\"build\":{\"version\":\"0.1.0\",\"label\":\"0.1.0+abc1234\"},"
+                + "\"browser\":\"156.0.8078.108\",\"jobsInFlight\":1,\"concurrency\":2,\"auth\":\"local-key\"}");
+        URI base = URI.create("http://127.0.0.1:" + worker.getAddress().getPort() + "/");
+        ownWorker.set(Optional.of(new InProcessWorker(dataDir, Optional.of(base))));
+        vm.testConnection();
+        assertThat(vm.checks()).filteredOn(c -> c.what().equals("Worker")).singleElement().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CheckItem.Outcome.OK);
+            assertThat(c.detail()).isEqualTo("in-process worker of this console: running; " + base + "healthz answers:"
+                    + " build 0.1.0+abc1234, browser 156.0.8078.108, 1 of 2 jobs running");
+        });
+
+        worker.stop(0);
+        vm.testConnection();
+        assertThat(vm.checks()).filteredOn(c -> c.what().equals("Worker")).singleElement().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CheckItem.Outcome.FAILED);
+            assertThat(c.detail()).startsWith("in-process worker of this console:").contains("unreachable");
+        });
+    }
+
+    @Test
+    void theInProcessWorkerIsOnlyClaimedForTheDataDirectoryItRunsOn() throws Exception {
+        ownWorker.set(Optional.of(new InProcessWorker(dataDir, Optional.empty())));
+        vm.testConnection();
+        assertThat(vm.checks()).filteredOn(c -> c.what().equals("Worker")).singleElement().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CheckItem.Outcome.WARNING);
+            assertThat(c.detail()).isEqualTo("in-process worker of this console: starting (the browser takes a few"
+                    + " seconds); test again in a moment");
+        });
+
+        Path other = Files.createDirectories(dataDir.resolve("other-factory"));
+        vm.dataDirProperty().set(other.toString());
+        vm.testConnection();
+        assertThat(vm.checks()).filteredOn(c -> c.what().equals("Worker")).singleElement().satisfies(c -> {
+            assertThat(c.outcome()).isEqualTo(CheckItem.Outcome.SKIPPED);
+            assertThat(c.detail()).startsWith("this console runs no worker on " + other.toAbsolutePath())
+                    .doesNotContain("no worker URL");
+        });
+    }
+
+    private void startWorker(String health) throws java.io.IOException {
+        worker = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        worker.createContext("/healthz", exchange -> {
+            byte[] body = health.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        worker.start();
     }
 
     @Test

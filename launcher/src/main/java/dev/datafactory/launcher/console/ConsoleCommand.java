@@ -3,6 +3,7 @@ package dev.datafactory.launcher.console;
 import dev.datafactory.console.common.ConsoleBackend;
 import dev.datafactory.console.settings.BackendSettings;
 import dev.datafactory.console.settings.DefaultBackendConnector;
+import dev.datafactory.console.settings.InProcessWorker;
 import dev.datafactory.console.settings.SettingsStore;
 import dev.datafactory.console.shell.ConsoleLaunch;
 import dev.datafactory.console.shell.ConsoleLauncher;
@@ -101,7 +102,8 @@ public final class ConsoleCommand implements Callable<Integer> {
         Thread hook = new Thread(stopEngine, "console-engine-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return ConsoleLauncher.run(ConsoleLaunch.of(backend, settings, connector, dir.root()));
+            return ConsoleLauncher.run(ConsoleLaunch.of(backend, settings, connector, dir.root())
+                    .withInProcessWorker(() -> inProcessWorker(engine, engineDir)));
         } finally {
             stopEngine.run();
             try {
@@ -111,6 +113,16 @@ public final class ConsoleCommand implements Callable<Integer> {
                 LOG.debug("Shutdown in progress; the engine is stopped by the hook");
             }
         }
+    }
+
+    /** What Settings' connection test reports as this console's own worker (see {@link InProcessWorker}). */
+    private static Optional<InProcessWorker> inProcessWorker(CompletableFuture<Optional<LocalRuntime>> engine,
+                                                             Path engineDir) {
+        if (!engine.isDone()) {
+            return Optional.of(new InProcessWorker(engineDir, Optional.empty()));
+        }
+        return engine.join().filter(LocalRuntime::inProcessWorker)
+                .map(runtime -> new InProcessWorker(engineDir, Optional.of(runtime.pushUri().resolve("/"))));
     }
 
     /**
