@@ -1,5 +1,6 @@
 package dev.datafactory.launcher.local;
 
+import dev.datafactory.console.schedules.CronText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.datafactory.local.LocalFactory;
@@ -45,7 +46,8 @@ public final class ScheduleCommand implements Callable<Integer> {
 
     static String summary(Schedule s) {
         return s.id() + " (" + s.state().name().toLowerCase(java.util.Locale.ROOT) + "): "
-                + s.cronSchedule().describe() + ", " + s.timeZone() + "; next fire " + Times.show(s.nextFireTime());
+                + CronText.describe(s.cronSchedule()) + ", " + s.timeZone() + "; next fire "
+                + Times.show(s.nextFireTime());
     }
 
     @Command(name = "list", description = "List schedules with their next and last fire times.")

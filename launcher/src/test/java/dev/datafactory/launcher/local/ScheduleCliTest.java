@@ -83,7 +83,7 @@ class ScheduleCliTest {
         Cli.Result added = cli.run("schedule", "add", "nightly", "--name", "Nightly products", "--cron", "30 2 * * *",
                 "--tz", "Europe/Berlin", "--spec", spec.toString(), "--max-attempts", "3");
         assertThat(added.exit()).as(added.err()).isZero();
-        assertThat(added.out()).contains("Created nightly (enabled)", "Europe/Berlin", "next fire");
+        assertThat(added.out()).contains("Created nightly (enabled): Every day at 02:30, Europe/Berlin; next fire");
 
         Cli.Result duplicate = cli.run("schedule", "add", "nightly", "--cron", "0 * * * *", "--spec", spec.toString());
         assertThat(duplicate.exit()).isEqualTo(1);
