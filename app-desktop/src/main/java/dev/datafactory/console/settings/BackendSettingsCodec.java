@@ -71,20 +71,27 @@ public final class BackendSettingsCodec {
         return Json.writePretty(n);
     }
 
-    /** Checks the fields the chosen backend uses; problems are keyed by field name. */
+    /**
+     * Checks the fields the chosen backend uses; problems are keyed by field name. On the local
+     * factory a GCP project is optional (Test scrape offers its cloud worker); once one is named,
+     * its fields are checked as well.
+     */
     public static void check(BackendSettings s, Problems p) {
-        if (s.kind() == BackendSettings.Kind.LOCAL) {
-            if (s.localDataDir().toString().isBlank()) {
-                p.add("dataDir", "is required: the directory of the local factory, e.g. ~/.datafactory");
-            }
-        } else {
+        boolean local = s.kind() == BackendSettings.Kind.LOCAL;
+        if (local && s.localDataDir().toString().isBlank()) {
+            p.add("dataDir", "is required: the directory of the local factory, e.g. ~/.datafactory");
+        }
+        if (!local || !s.gcpProject().isBlank()) {
+            String needed = local ? "is required with a project (Test scrape's cloud worker uses it); "
+                    : "is required for the GCP backend; ";
             require(s.gcpProject(), PROJECT, "gcpProject", "must be a GCP project id: 6-30 lower-case letters,"
-                    + " digits or hyphens, starting with a letter (e.g. my-scraper-prod)", p);
-            require(s.gcpRegion(), REGION, "gcpRegion", "must be a region such as europe-west1 or us-central1", p);
+                    + " digits or hyphens, starting with a letter (e.g. my-scraper-prod)", needed, p);
+            require(s.gcpRegion(), REGION, "gcpRegion", "must be a region such as europe-west1 or us-central1",
+                    needed, p);
             require(s.topic(), TOPIC, "topic", "must be a Pub/Sub topic id such as jobs (3-255 characters,"
-                    + " starting with a letter)", p);
+                    + " starting with a letter)", needed, p);
             require(s.bucket(), BUCKET, "bucket", "must be a Cloud Storage bucket name: 3-63 lower-case letters,"
-                    + " digits, '-', '_' or '.'", p);
+                    + " digits, '-', '_' or '.'", needed, p);
         }
         if (!s.workerUrl().isBlank()) {
             try {
@@ -99,9 +106,10 @@ public final class BackendSettingsCodec {
         }
     }
 
-    private static void require(String value, Pattern pattern, String field, String reason, Problems p) {
+    private static void require(String value, Pattern pattern, String field, String reason, String needed,
+                                Problems p) {
         if (value.isBlank()) {
-            p.add(field, "is required for the GCP backend; " + reason);
+            p.add(field, needed + reason);
         } else if (!pattern.matcher(value.trim()).matches()) {
             p.add(field, reason + "; was \"" + value + "\"");
         }

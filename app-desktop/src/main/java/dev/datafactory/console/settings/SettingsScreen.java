@@ -92,6 +92,16 @@ public final class SettingsScreen implements Screen {
         kinds.selectedToggleProperty().subscribe(t -> vm.kindProperty().set(t == gcp ? BackendSettings.Kind.GCP
                 : BackendSettings.Kind.LOCAL));
         HBox kindRow = new HBox(24, local, gcp);
+        // Both backends' fields stay editable: the other one is offered side by side in Test scrape's "Run on".
+        Label both = new Label();
+        both.setId("settings-both-hint");
+        both.setWrapText(true);
+        both.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        both.textProperty().bind(vm.kindProperty().map(k -> k == BackendSettings.Kind.LOCAL
+                ? "A GCP project named below is optional here: Test scrape then offers its cloud worker beside the"
+                + " local one."
+                : "The data directory stays useful here: Test scrape offers its local worker (run factory up on it)"
+                + " beside the cloud one."));
 
         GridPane grid = new GridPane();
         grid.setHgap(12);
@@ -148,7 +158,8 @@ public final class SettingsScreen implements Screen {
         hint.setWrapText(true);
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
 
-        VBox box = new VBox(12, new VBox(2, title, current), section("Backend"), kindRow, grid, actions, checksTitle,
+        VBox box = new VBox(12, new VBox(2, title, current), section("Backend"), new VBox(4, kindRow, both), grid,
+                actions, checksTitle,
                 checks, hint);
         box.setPadding(new Insets(16, 20, 16, 20));
         box.setMaxWidth(900);
@@ -185,9 +196,9 @@ public final class SettingsScreen implements Screen {
         Label l = new Label(label);
         VBox box = new VBox(2, input, error);
         if (onlyFor != null) {
+            // The other backend's fields are dimmed, not disabled: they feed Test scrape's second target.
             var relevant = Bindings.equal(vm.kindProperty(), onlyFor);
-            l.disableProperty().bind(relevant.not());
-            input.disableProperty().bind(relevant.not());
+            l.opacityProperty().bind(Bindings.when(relevant).then(1.0).otherwise(0.6));
         }
         grid.add(l, 0, row);
         grid.add(box, 1, row);

@@ -87,6 +87,24 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void onTheLocalFactoryAProjectIsOptionalButOnceNamedItsFieldsAreChecked() {
+        vm.kindProperty().set(BackendSettings.Kind.LOCAL);
+        vm.projectProperty().set("");
+        vm.bucketProperty().set("Not A Bucket");
+        assertThat(vm.problems()).as("no project: the cloud fields are not used").isEmpty();
+
+        vm.projectProperty().set("shop-prod-123");
+        vm.regionProperty().set("europe-west1");
+        vm.topicProperty().set("jobs");
+        assertThat(vm.problemsAt("bucket")).singleElement().asString().contains("\"Not A Bucket\"");
+        vm.bucketProperty().set("");
+        assertThat(vm.problemsAt("bucket")).singleElement().asString()
+                .startsWith("is required with a project (Test scrape's cloud worker uses it)");
+        vm.bucketProperty().set("shop-artifacts");
+        assertThat(vm.problems()).isEmpty();
+    }
+
+    @Test
     void connectionTestReportsEachPortOfTheLocalFactoryAndTheWorkerHealth() throws Exception {
         worker = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         worker.createContext("/healthz", exchange -> {
