@@ -115,7 +115,10 @@ public final class ConnectionCheck {
             return CheckItem.warning("Engine", "not running: schedules fire and queued jobs are delivered only while"
                     + " `./factory up` runs on " + dir);
         }
-        return CheckItem.ok("Engine", "running in " + EngineLock.holder(lockFile) + ": schedules fire and jobs are"
+        String holder = EngineLock.holder(lockFile);
+        String where = holder.equals("process " + ProcessHandle.current().pid()) ? "this console (" + holder + ")"
+                : holder;
+        return CheckItem.ok("Engine", "running in " + where + ": schedules fire and jobs are"
                 + " delivered");
     }
 
