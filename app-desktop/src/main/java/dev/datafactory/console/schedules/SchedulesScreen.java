@@ -151,9 +151,9 @@ public final class SchedulesScreen implements Screen {
         table = new TableView<>(list.rows());
         table.setId("schedules-table");
         table.getColumns().setAll(List.of(
-                column("Name", 165, ScheduleRow::name, r -> ""),
-                column("Runs", 290, ScheduleRow::description, r -> r.schedule().cron()),
-                column("Time zone", 130, ScheduleRow::timeZone, r -> ""),
+                column("Name", 220, ScheduleRow::name, r -> r.schedule().id()),
+                column("Runs", 250, ScheduleRow::description, r -> r.schedule().cron()),
+                column("Time zone", 115, ScheduleRow::timeZone, r -> ""),
                 column("Next run · yours", 215,
                         ScheduleRow::nextInScheduleZone, ScheduleRow::nextInOperatorZone),
                 column("State", 75, ScheduleRow::state, r -> ""),
