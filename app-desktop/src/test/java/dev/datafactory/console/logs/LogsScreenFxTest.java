@@ -95,6 +95,23 @@ class LogsScreenFxTest {
     }
 
     @Test
+    void aSelectedLineKeepsItsSeverityColour(FxRobot robot) throws Exception {
+        emit(Severity.WARNING, "run-b", "cloud-run", "captcha again on /product/2");
+        ListView<CanaryEvent> list = robot.lookup("#logs-list").queryListView();
+        waitFor(() -> list.getItems().size() == 4);
+        WaitForAsyncUtils.asyncFx(() -> list.getSelectionModel().select(list.getItems().stream()
+                .filter(e -> e.message().startsWith("blocked")).findFirst().orElseThrow())).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        LogLineCell selected = cellShowing(robot, "blocked: captcha on /product/1");
+        LogLineCell other = cellShowing(robot, "captcha again on /product/2");
+        LogLineCell info = cellShowing(robot, "screenshot taken");
+        assertThat(selected.isSelected()).isTrue();
+        assertThat(selected.getTextFill()).as("selected WARNING line").isEqualTo(other.getTextFill())
+                .isNotEqualTo(info.getTextFill());
+    }
+
+    @Test
     void filterPromptsAreNotCutOffInAConsoleWindowOf1280Px(FxRobot robot) throws Exception {
         javafx.scene.control.ToggleButton follow = robot.lookup("#logs-follow").queryAs(javafx.scene.control.ToggleButton.class);
         // The console's Logs pane on a 1280 px window is about 1100 px wide; 1000 leaves a margin.
@@ -118,6 +135,11 @@ class LogsScreenFxTest {
     private void emit(Severity severity, String run, String env, String message) {
         console.factory().logs().emit(CanaryEvent.of(severity, message, Instant.now(),
                 new CanaryLabels(run, run + "-job", "shop", env, "abc1234")));
+    }
+
+    private static LogLineCell cellShowing(FxRobot robot, String message) {
+        return robot.lookup((javafx.scene.Node n) -> n instanceof LogLineCell cell && cell.getItem() != null
+                && cell.getItem().message().equals(message)).query();
     }
 
     private static List<String> messages(ListView<CanaryEvent> list) {
