@@ -130,16 +130,27 @@ public final class ConsoleBench {
         AtomicLong maxPulseGapNs = new AtomicLong();
         AtomicLong maxPingNs = new AtomicLong();
         AtomicLong lastPulse = new AtomicLong();
+        // CPU time of the FX thread per pulse: what the view itself costs, apart from waiting for the CPU on
+        // a busy machine (or for a GC); on a quiet machine the pause is this plus the paint of the frame.
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        AtomicLong maxFrameCpuNs = new AtomicLong();
+        AtomicLong lastPulseCpu = new AtomicLong();
         CompletableFuture<LogsView> shown = new CompletableFuture<>();
         AnimationTimer pulses = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 long previous = lastPulse.getAndSet(now);
+                long cpu = threads.getCurrentThreadCpuTime();
+                long previousCpu = lastPulseCpu.getAndSet(cpu);
+                if (previousCpu != 0) {
+                    maxFrameCpuNs.accumulateAndGet(cpu - previousCpu, Math::max);
+                }
+                long frameCpu = previousCpu == 0 ? 0 : cpu - previousCpu;
                 if (previous != 0) {
                     maxPulseGapNs.accumulateAndGet(now - previous, Math::max);
-                    if (TRACE && now - previous > 50_000_000) {
-                        System.out.printf(Locale.ROOT, "  gap %.0f ms at %d ms, pending %d, shown %d%n",
-                                (now - previous) / 1e6, (System.nanoTime() - traceStart) / 1_000_000,
+                    if (TRACE && (now - previous > 50_000_000 || frameCpu > 30_000_000)) {
+                        System.out.printf(Locale.ROOT, "  gap %.0f ms (FX CPU %.0f ms) at %d ms, pending %d, shown %d%n",
+                                (now - previous) / 1e6, frameCpu / 1e6, (System.nanoTime() - traceStart) / 1_000_000,
                                 model.pendingCount(), model.visibleLines().size());
                     }
                 }
@@ -160,6 +171,8 @@ public final class ConsoleBench {
         LogsView view = shown.get(60, TimeUnit.SECONDS);
         Thread.sleep(500);
         maxPulseGapNs.set(0);
+        maxFrameCpuNs.set(0);
+        long gcBefore = gcMillis();
 
         volatileRunning = true;
         Thread pinger = new Thread(() -> {
@@ -225,9 +238,20 @@ public final class ConsoleBench {
         });
         closed.await();
         System.out.printf(Locale.ROOT, "log view, %,d events %s: produced in %.0f ms, all shown after %.0f ms;"
-                        + " longest FX pause: pulse gap %.1f ms, runLater ping %.1f ms%n", EVENTS,
+                        + " longest FX pause: pulse gap %.1f ms, runLater ping %.1f ms"
+                        + " (most FX-thread CPU in one pulse %.1f ms; GC %d ms in all)%n", EVENTS,
                 throughStore ? "written to the local log store and tailed" : "offered by a producer thread",
-                (produced - t0) / 1e6, (shownAt - t0) / 1e6, maxPulseGapNs.get() / 1e6, maxPingNs.get() / 1e6);
+                (produced - t0) / 1e6, (shownAt - t0) / 1e6, maxPulseGapNs.get() / 1e6, maxPingNs.get() / 1e6,
+                maxFrameCpuNs.get() / 1e6, gcMillis() - gcBefore);
+    }
+
+    /** Time the collectors report spent collecting so far (pauses, for the stop-the-world collectors). */
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private static volatile boolean volatileRunning;

@@ -14,5 +14,6 @@ if [[ "${HEADLESS:-1}" == "1" ]]; then
   props+=(-Dglass.platform=Monocle -Dmonocle.platform=Headless -Djava.awt.headless=true)
 fi
 # NICE=-10 gives the benchmark a fair share of a busy shared machine (root only).
-# -Xms512m: the console's heap floor, as ./factory gives it.
-exec ${NICE:+nice -n "$NICE"} java -Xms512m -Xmx2g "${props[@]}" -cp "$cp" bench/console/ConsoleBench.java
+# The console's JVM options, as ./factory gives them (see the comment there).
+console_jvm=(-Xms512m -XX:MaxTenuringThreshold=2 -XX:TieredStopAtLevel=1)
+exec ${NICE:+nice -n "$NICE"} java "${console_jvm[@]}" -Xmx2g "${props[@]}" -cp "$cp" bench/console/ConsoleBench.java

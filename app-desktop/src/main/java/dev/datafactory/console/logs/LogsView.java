@@ -44,16 +44,23 @@ import java.util.List;
 public final class LogsView extends BorderPane {
 
     private static final long UPDATE_INTERVAL_NANOS = 50_000_000;
+    /** Lines taken by the first update: enough to fill the list, few enough for cold code. */
+    private static final int FIRST_BATCH = 250;
+    /** Update frames faster than this let the batch grow; ones over twice this shrink it. */
+    private static final long FRAME_TARGET_NANOS = 35_000_000;
     private static final KeyCombination COPY = KeyCombination.keyCombination("Shortcut+C");
 
     private final LogsViewModel model;
     private final ListView<CanaryEvent> list = new ListView<>();
     private final ComboBox<Severity> severity = new ComboBox<>();
-    private final TextField schedule = filterField("schedule", "Schedule id");
-    private final TextField run = filterField("run", "Run id");
-    private final TextField job = filterField("job", "Job id");
-    private final TextField env = filterField("env", "Environment (local, cloud-run, ...)");
-    private final TextField text = filterField("text", "Text in the message");
+    // Prompts are one or two words so they fit a 1280 px window; the tooltips say what each matches.
+    private final TextField schedule = filterField("schedule", "Schedule",
+            "Only lines of this schedule (its id, exactly)");
+    private final TextField run = filterField("run", "Run", "Only lines of this run (its id, exactly)");
+    private final TextField job = filterField("job", "Job", "Only lines of this job (its id, exactly)");
+    private final TextField env = filterField("env", "Environment",
+            "Only lines from this environment, exactly: local, cloud-run, ...");
+    private final TextField text = filterField("text", "Text", "Only lines whose message contains this text (any case)");
     private final AnimationTimer pump;
 
     public LogsView(LogsViewModel model, ZoneId zone) {
@@ -67,19 +74,30 @@ public final class LogsView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         status.setPadding(new Insets(4, 8, 4, 8));
         setBottom(status);
+        AdaptiveBatch batch = new AdaptiveBatch(Math.min(FIRST_BATCH, model.maxBatch()), model.maxBatch(),
+                FRAME_TARGET_NANOS);
         pump = new AnimationTimer() {
             private long lastDrain;
+            private long updatedAt;
 
             @Override
             public void handle(long now) {
+                if (updatedAt != 0) {
+                    // The pulse that updated the list is over (layout, CSS, paint): its cost sizes the next batch.
+                    batch.frameTook(now - updatedAt);
+                    updatedAt = 0;
+                }
                 // At most one list update per UPDATE_INTERVAL: in a flood, each update costs a layout and a
                 // repaint of the list, and frames in between stay free for input.
                 if (now - lastDrain < UPDATE_INTERVAL_NANOS) {
                     return;
                 }
                 lastDrain = now;
-                if (model.drain() > 0 && model.followProperty().get() && !list.getItems().isEmpty()) {
-                    list.scrollTo(list.getItems().size() - 1);
+                if (model.drain(batch.size()) > 0) {
+                    updatedAt = now;
+                    if (model.followProperty().get() && !list.getItems().isEmpty()) {
+                        list.scrollTo(list.getItems().size() - 1);
+                    }
                 }
             }
         };
@@ -135,7 +153,7 @@ public final class LogsView extends BorderPane {
         export.setOnAction(e -> exportShown());
 
         HBox bar = new HBox(6, severity, schedule, run, job, env, text, follow, reload, copy, export, clear);
-        // The text fields give way on narrow windows; the choice and the buttons keep their labels.
+        // The choice and the buttons keep their labels, as the fields keep their prompts (filterField).
         for (javafx.scene.Node n : List.of(severity, follow, reload, copy, export, clear)) {
             ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -240,11 +258,15 @@ public final class LogsView extends BorderPane {
         }
     }
 
-    private static TextField filterField(String id, String prompt) {
+    private static TextField filterField(String id, String prompt, String tooltip) {
         TextField field = new TextField();
         field.setId("logs-filter-" + id);
         field.setPromptText(prompt);
-        field.setPrefColumnCount(9);
+        field.setTooltip(new Tooltip(tooltip));
+        // Each field keeps the width of its prompt (a cut-off prompt leaves the operator guessing what the
+        // field filters); the text field alone grows into the rest of the bar.
+        field.setMinWidth(Region.USE_PREF_SIZE);
+        field.setPrefColumnCount(Math.max(4, prompt.length()));
         return field;
     }
 

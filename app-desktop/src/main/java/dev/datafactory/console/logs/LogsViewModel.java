@@ -54,6 +54,7 @@ public final class LogsViewModel {
     private final EventBus events;
     private final int batch;
 
+    private final SharedLabels labels = new SharedLabels();
     private final RingBuffer<CanaryEvent> received;
     private final Queue<CanaryEvent> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pendingCount = new AtomicInteger();
@@ -107,7 +108,7 @@ public final class LogsViewModel {
     /** Replaces what is shown with the backend's history for the current filter (newest lines). */
     public void reload() {
         LogQuery query = filter.get().toQuery(received.capacity());
-        tasks.task("Loading canary logs", ctx -> logs.query(query))
+        tasks.task("Loading canary logs", ctx -> labels.shareAll(logs.query(query)))
                 .onSuccess(this::replaceWithHistory)
                 .onError(e -> status.set("Could not load logs: " + UserMessages.describe(e)))
                 .start();
@@ -115,12 +116,18 @@ public final class LogsViewModel {
 
     /** Any thread: the tail's sink. */
     public void offer(CanaryEvent event) {
-        pending.add(event);
+        pending.add(labels.share(event));
         pendingCount.incrementAndGet();
     }
 
     /** FX thread, once per frame: moves at most one batch of waiting lines into the view. */
     public int drain() {
+        return drain(batch);
+    }
+
+    /** Like {@link #drain()} with a smaller limit for this update (the view adapts it to its frame times). */
+    public int drain(int limit) {
+        int max = Math.min(limit, batch);
         String error = tailError.getAndSet(null);
         if (error != null) {
             stop();
@@ -133,7 +140,7 @@ public final class LogsViewModel {
         LogQuery current = currentQuery;
         int taken = 0;
         long deadline = System.nanoTime() + DRAIN_BUDGET_NANOS;
-        while (taken < batch && ((taken & 255) != 255 || System.nanoTime() < deadline)) {
+        while (taken < max && ((taken & 255) != 255 || System.nanoTime() < deadline)) {
             CanaryEvent e = pending.poll();
             if (e == null) {
                 break;
@@ -152,6 +159,11 @@ public final class LogsViewModel {
         receivedCount.set(received.size());
         updateStatus();
         return taken;
+    }
+
+    /** The most lines one update may take. */
+    public int maxBatch() {
+        return batch;
     }
 
     public int pendingCount() {

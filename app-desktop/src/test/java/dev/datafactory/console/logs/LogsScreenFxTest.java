@@ -94,9 +94,52 @@ class LogsScreenFxTest {
         assertThat(follow.getWidth()).isGreaterThanOrEqualTo(follow.prefWidth(-1));
     }
 
+    @Test
+    void aSelectedLineKeepsItsSeverityColour(FxRobot robot) throws Exception {
+        emit(Severity.WARNING, "run-b", "cloud-run", "captcha again on /product/2");
+        ListView<CanaryEvent> list = robot.lookup("#logs-list").queryListView();
+        waitFor(() -> list.getItems().size() == 4);
+        WaitForAsyncUtils.asyncFx(() -> list.getSelectionModel().select(list.getItems().stream()
+                .filter(e -> e.message().startsWith("blocked")).findFirst().orElseThrow())).get();
+        WaitForAsyncUtils.waitForFxEvents();
+
+        LogLineCell selected = cellShowing(robot, "blocked: captcha on /product/1");
+        LogLineCell other = cellShowing(robot, "captcha again on /product/2");
+        LogLineCell info = cellShowing(robot, "screenshot taken");
+        assertThat(selected.isSelected()).isTrue();
+        assertThat(selected.getTextFill()).as("selected WARNING line").isEqualTo(other.getTextFill())
+                .isNotEqualTo(info.getTextFill());
+    }
+
+    @Test
+    void filterPromptsAreNotCutOffInAConsoleWindowOf1280Px(FxRobot robot) throws Exception {
+        javafx.scene.control.ToggleButton follow = robot.lookup("#logs-follow").queryAs(javafx.scene.control.ToggleButton.class);
+        // The console's Logs pane on a 1280 px window is about 1100 px wide; 1000 leaves a margin.
+        WaitForAsyncUtils.asyncFx(() -> follow.getScene().getWindow().setWidth(1000)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("schedule", "run", "job", "env", "text")) {
+            javafx.scene.control.TextField field = robot.lookup("#logs-filter-" + id).queryAs(javafx.scene.control.TextField.class);
+            double[] widths = WaitForAsyncUtils.asyncFx(() -> {
+                javafx.scene.text.Text prompt = new javafx.scene.text.Text(field.getPromptText());
+                prompt.setFont(field.getFont());
+                double room = field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight();
+                return new double[] {prompt.getLayoutBounds().getWidth(), room};
+            }).get();
+            assertThat(widths[1]).as("room for the prompt \"%s\" of #logs-filter-%s", field.getPromptText(), id)
+                    .isGreaterThanOrEqualTo(widths[0]);
+            assertThat(field.getTooltip().getText()).as("tooltip of #logs-filter-%s", id).startsWith("Only lines");
+        }
+        assertThat(follow.getWidth()).isGreaterThanOrEqualTo(follow.prefWidth(-1));
+    }
+
     private void emit(Severity severity, String run, String env, String message) {
         console.factory().logs().emit(CanaryEvent.of(severity, message, Instant.now(),
                 new CanaryLabels(run, run + "-job", "shop", env, "abc1234")));
+    }
+
+    private static LogLineCell cellShowing(FxRobot robot, String message) {
+        return robot.lookup((javafx.scene.Node n) -> n instanceof LogLineCell cell && cell.getItem() != null
+                && cell.getItem().message().equals(message)).query();
     }
 
     private static List<String> messages(ListView<CanaryEvent> list) {

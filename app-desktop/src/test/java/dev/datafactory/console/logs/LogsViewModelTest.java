@@ -71,6 +71,36 @@ class LogsViewModelTest {
     }
 
     @Test
+    void anUpdateTakesAtMostTheViewsLimitAndNeverMoreThanTheModelsBatch() {
+        LogsViewModel model = new LogsViewModel(logs, artifacts, tasks, events, 1000, 4);
+        model.start();
+        for (int i = 0; i < 10; i++) {
+            logs.write(line(Severity.INFO, "r1", "local", "page " + i));
+        }
+
+        assertThat(model.drain(2)).isEqualTo(2);
+        assertThat(model.drain(50)).isEqualTo(4);
+        assertThat(model.visibleLines()).extracting(CanaryEvent::message).endsWith("page 4", "page 5");
+        assertThat(model.maxBatch()).isEqualTo(4);
+        model.stop();
+    }
+
+    @Test
+    void linesOfOneJobShareTheirLabelsAsTheyArrive() {
+        LogsViewModel model = new LogsViewModel(logs, artifacts, tasks, events, 1000, 100);
+        model.start();
+        logs.write(CanaryEvent.of(Severity.INFO, "a", clock, new CanaryLabels(new String("r1"), "r1-j", "shop", "local",
+                "abc1234")));
+        logs.write(CanaryEvent.of(Severity.INFO, "b", clock, new CanaryLabels(new String("r1"), "r1-j", "shop", "local",
+                "abc1234")));
+        model.drain();
+
+        assertThat(model.visibleLines()).extracting(CanaryEvent::message).containsExactly("a", "b");
+        assertThat(model.visibleLines().get(1).labels()).isSameAs(model.visibleLines().get(0).labels());
+        model.stop();
+    }
+
+    @Test
     void filtersReselectFromEverythingReceivedWithoutAskingTheBackend() {
         LogsViewModel model = new LogsViewModel(logs, artifacts, tasks, events, 1000, 100);
         model.start();
