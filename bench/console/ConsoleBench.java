@@ -44,7 +44,8 @@ public final class ConsoleBench {
 
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 4000;
-    private static final int EVENTS = 100_000;
+    // -Dbench.events=400000 shows a long session: the 200,000-line ring buffer wraps and old lines become garbage.
+    private static final int EVENTS = Integer.getInteger("bench.events", 100_000);
 
     public static void main(String[] args) throws Exception {
         System.out.printf(Locale.ROOT, "cores=%d java=%s glass=%s load average=%.1f%n",
@@ -212,10 +213,13 @@ public final class ConsoleBench {
         }
         long produced = System.nanoTime();
         ListView<?> list = (ListView<?>) view.lookup("#logs-list");
+        // Done when the last event is the last line shown (beyond the ring buffer's capacity the list stays full).
+        String lastMessage = "page " + (EVENTS - 1) + " done: 12 items, 30 links";
         while (true) {
-            CompletableFuture<Integer> size = new CompletableFuture<>();
-            Platform.runLater(() -> size.complete(list.getItems().size()));
-            if (size.get() >= EVENTS) {
+            CompletableFuture<Boolean> last = new CompletableFuture<>();
+            Platform.runLater(() -> last.complete(!list.getItems().isEmpty() && ((CanaryEvent) list.getItems()
+                    .get(list.getItems().size() - 1)).message().equals(lastMessage)));
+            if (last.get()) {
                 break;
             }
             Thread.sleep(2);

@@ -15,5 +15,5 @@ if [[ "${HEADLESS:-1}" == "1" ]]; then
 fi
 # NICE=-10 gives the benchmark a fair share of a busy shared machine (root only).
 # The console's JVM options, as ./factory gives them (see the comment there).
-console_jvm=(-Xms512m -XX:MaxTenuringThreshold=2 -XX:TieredStopAtLevel=1)
+console_jvm=(-XX:+UseSerialGC -Xms512m -XX:MaxTenuringThreshold=2 -XX:TieredStopAtLevel=1)
 exec ${NICE:+nice -n "$NICE"} java "${console_jvm[@]}" -Xmx2g "${props[@]}" -cp "$cp" bench/console/ConsoleBench.java

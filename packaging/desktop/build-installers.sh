@@ -101,7 +101,7 @@ common=(
   --main-class dev.datafactory.launcher.Main
   --java-options '--module-path $APPDIR/lib-fx --add-modules javafx.controls'
   # The console's JVM options, as ./factory gives them (the comment there says why).
-  --java-options '-Xms512m -XX:MaxTenuringThreshold=2 -XX:TieredStopAtLevel=1'
+  --java-options '-XX:+UseSerialGC -Xms512m -XX:MaxTenuringThreshold=2 -XX:TieredStopAtLevel=1'
   --add-modules "$modules"
   --jlink-options "--strip-debug --no-header-files --no-man-pages --compress=$compress"
   --dest "$out_dir"

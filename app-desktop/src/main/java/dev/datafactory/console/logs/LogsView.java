@@ -1,6 +1,7 @@
 package dev.datafactory.console.logs;
 
 import dev.datafactory.model.canary.CanaryEvent;
+import dev.datafactory.model.canary.CanaryLabels;
 import dev.datafactory.model.canary.Severity;
 import dev.datafactory.model.json.Json;
 import javafx.animation.AnimationTimer;
@@ -10,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.collections.FXCollections;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
@@ -37,6 +39,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -74,6 +77,7 @@ public final class LogsView extends BorderPane {
         status.textProperty().bind(model.statusProperty());
         status.setPadding(new Insets(4, 8, 4, 8));
         setBottom(status);
+        warmUp(zone);
         AdaptiveBatch batch = new AdaptiveBatch(Math.min(FIRST_BATCH, model.maxBatch()), model.maxBatch(),
                 FRAME_TARGET_NANOS);
         pump = new AnimationTimer() {
@@ -160,6 +164,25 @@ public final class LogsView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         return bar;
+    }
+
+    /**
+     * Lays out and paints one sample line off screen. The first line ever shown costs tens of
+     * milliseconds of first use (the cell's classes, its styles, the monospace font's glyphs); paid
+     * here, when the screen opens, rather than in the first frame of a flood of lines.
+     */
+    private void warmUp(ZoneId zone) {
+        CanaryEvent sample = CanaryEvent.of(Severity.WARNING, "warm-up: page done: 12 items, 30 links",
+                Instant.EPOCH, new CanaryLabels("run-0", "job-0", "schedule", "local", "build"));
+        ListView<CanaryEvent> probe = new ListView<>(FXCollections.observableArrayList(sample));
+        probe.getStyleClass().add("log-list");
+        probe.setFixedCellSize(20);
+        probe.setCellFactory(v -> new LogLineCell(zone));
+        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(probe);
+        root.getStyleClass().add("logs-screen");
+        root.getStylesheets().setAll(getStylesheets());
+        new javafx.scene.Scene(root, 900, 60);
+        probe.snapshot(null, null);
     }
 
     private SplitPane body(ZoneId zone) {
