@@ -151,12 +151,12 @@ public final class SchedulesScreen implements Screen {
         table = new TableView<>(list.rows());
         table.setId("schedules-table");
         table.getColumns().setAll(List.of(
-                column("Name", 220, ScheduleRow::name, r -> r.schedule().id()),
-                column("Runs", 250, ScheduleRow::description, r -> r.schedule().cron()),
-                column("Time zone", 115, ScheduleRow::timeZone, r -> ""),
-                column("Next run · yours", 215,
+                column("Name", 190, ScheduleRow::name, r -> r.schedule().id()),
+                column("Runs", 265, ScheduleRow::description, r -> r.schedule().cron()),
+                column("Time zone", 148, ScheduleRow::timeZone, r -> ""),
+                column("Next run · yours", 220,
                         ScheduleRow::nextInScheduleZone, ScheduleRow::nextInOperatorZone),
-                column("State", 75, ScheduleRow::state, r -> ""),
+                column("State", 78, ScheduleRow::state, r -> ""),
                 column("Last run · verdict", 200, ScheduleRow::lastStatus, ScheduleRow::lastVerdict)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().add(Styles.STRIPED);
