@@ -7,14 +7,12 @@ import dev.datafactory.model.canary.CanaryEvent;
 import dev.datafactory.model.canary.Severity;
 import dev.datafactory.model.job.JobRequest;
 import dev.datafactory.model.json.Json;
-import dev.datafactory.model.ports.ArtifactInfo;
-import dev.datafactory.model.ports.ArtifactStore;
 import dev.datafactory.model.run.RunRecordCodec;
 import dev.datafactory.model.run.RunStatus;
-import dev.datafactory.model.testing.MemoryArtifactStore;
 import dev.datafactory.worker.auth.LocalTokens;
 import dev.datafactory.worker.testing.Jobs;
 import dev.datafactory.worker.testing.Push;
+import dev.datafactory.worker.testing.RefusingStore;
 import dev.datafactory.worker.testing.TestSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,8 +25,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -43,7 +39,7 @@ class WorkerServiceTest {
     private static final String STORE_DOWN_JOB = "store-down-1";
 
     private static TestSite site;
-    private static MemoryArtifactStore store;
+    private static RefusingStore store;
     private static Jobs.Events events;
     private static WorkerService worker;
     private static LocalTokens tokens;
@@ -51,10 +47,12 @@ class WorkerServiceTest {
     @BeforeAll
     static void start() {
         site = new TestSite();
-        store = new MemoryArtifactStore();
+        store = new RefusingStore();
+        // Writes for one job fail for good, as a storage outage would.
+        store.refuse(key -> key.contains(STORE_DOWN_JOB), Integer.MAX_VALUE);
         events = new Jobs.Events();
         worker = WorkerService.start(WorkerOptions.local(dataDir).withConcurrency(1),
-                new StoreDownFor(STORE_DOWN_JOB, store), events);
+                store, events);
         tokens = LocalTokens.open(dataDir);
     }
 
@@ -185,42 +183,6 @@ class WorkerServiceTest {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("bucket unreachable");
         assertThat(store.stat(ArtifactKeys.results(job.scheduleId(), job.runId(), job.jobId()))).isEmpty();
-    }
-
-    /** The memory store, except that writes for one job fail as a storage outage would. */
-    private record StoreDownFor(String jobId, MemoryArtifactStore store) implements ArtifactStore {
-        private void check(String key) {
-            if (key.contains(jobId)) {
-                throw new java.io.UncheckedIOException(new IOException("bucket unreachable writing " + key));
-            }
-        }
-
-        @Override
-        public void put(String key, byte[] data, String contentType, Map<String, String> metadata) {
-            check(key);
-            store.put(key, data, contentType, metadata);
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, byte[] data, String contentType, Map<String, String> metadata) {
-            check(key);
-            return store.putIfAbsent(key, data, contentType, metadata);
-        }
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            return store.get(key);
-        }
-
-        @Override
-        public Optional<ArtifactInfo> stat(String key) {
-            return store.stat(key);
-        }
-
-        @Override
-        public List<ArtifactInfo> list(String prefix) {
-            return store.list(prefix);
-        }
     }
 
     @Test

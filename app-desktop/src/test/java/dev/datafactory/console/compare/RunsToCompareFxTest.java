@@ -1,13 +1,9 @@
 package dev.datafactory.console.compare;
 
-import dev.datafactory.console.common.ConsoleBackend;
+import dev.datafactory.console.fixtures.LocalConsoleApp;
 import dev.datafactory.console.fixtures.Pngs;
 import dev.datafactory.console.runs.SampleRuns;
-import dev.datafactory.console.settings.BackendSettings;
-import dev.datafactory.console.shell.ConsoleApp;
-import dev.datafactory.console.shell.ConsoleLaunch;
 import dev.datafactory.local.LocalFactory;
-import dev.datafactory.local.data.DataDirectory;
 import dev.datafactory.model.artifact.ArtifactKeys;
 import dev.datafactory.model.ports.ArtifactStore;
 import dev.datafactory.model.run.RunRecord;
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -51,30 +46,24 @@ class RunsToCompareFxTest {
     @TempDir
     Path dir;
 
-    private LocalFactory factory;
-    private ConsoleApp app;
+    private LocalConsoleApp console;
 
     @Start
     void start(Stage stage) throws Exception {
-        factory = LocalFactory.open(new DataDirectory(dir.resolve("data")).ensureExists());
+        console = new LocalConsoleApp(dir);
+        LocalFactory factory = console.factory();
         RunRecord local = withShots(SampleRuns.record("shop-20260301T080000Z", "shop", RunStatus.SUCCEEDED,
                 Instant.parse("2026-03-01T08:00:00Z"), "local"));
         RunRecord cloud = withShots(SampleRuns.record("shop-20260302T080000Z", "shop", RunStatus.BLOCKED,
                 Instant.parse("2026-03-02T08:00:00Z"), "cloud-run"));
         store(factory.artifacts(), local, Pngs.page(400, 300, 0, 0, 0, 0));
         store(factory.artifacts(), cloud, Pngs.page(400, 300, 100, 100, 120, 100)); // 10 % of the page
-        ConsoleBackend backend = new ConsoleBackend("local", dir.toString(), factory.schedules(), factory.queue(),
-                factory.logs(), factory.artifacts(), factory.runs(), () -> { });
-        app = new ConsoleApp(ConsoleLaunch.of(backend, BackendSettings.local(dir.resolve("data")),
-                settings -> backend, dir.resolve("data")));
-        app.start(stage);
+        console.start(stage);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get();
-        FxToolkit.cleanupStages();
-        factory.close();
+        console.stop();
     }
 
     @Test
@@ -120,7 +109,8 @@ class RunsToCompareFxTest {
         // A failed run that took no screenshot at all: its only step is the other run's.
         RunRecord failed = SampleRuns.record("shop-20260303T080000Z", "shop", RunStatus.FAILED,
                 Instant.parse("2026-03-03T08:00:00Z"), "local");
-        factory.artifacts().put(ArtifactKeys.runRecord(failed.runId(), failed.jobId()), RunRecordCodec.toBytes(failed),
+        console.factory().artifacts().put(ArtifactKeys.runRecord(failed.runId(), failed.jobId()),
+                RunRecordCodec.toBytes(failed),
                 "application/json", Map.of());
         robot.clickOn("#nav-compare");
         ComboBox<RunRecord> left = robot.lookup("#compare-left").queryComboBox();

@@ -1,11 +1,7 @@
 package dev.datafactory.console.runs;
 
-import dev.datafactory.console.common.ConsoleBackend;
-import dev.datafactory.console.settings.BackendSettings;
-import dev.datafactory.console.shell.ConsoleApp;
-import dev.datafactory.console.shell.ConsoleLaunch;
+import dev.datafactory.console.fixtures.LocalConsoleApp;
 import dev.datafactory.local.LocalFactory;
-import dev.datafactory.local.data.DataDirectory;
 import dev.datafactory.model.artifact.ArtifactKeys;
 import dev.datafactory.model.canary.CanaryEvent;
 import dev.datafactory.model.canary.CanaryLabels;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -47,12 +42,12 @@ class OpenRunFromLogsFxTest {
     @TempDir
     Path dir;
 
-    private LocalFactory factory;
-    private ConsoleApp app;
+    private LocalConsoleApp console;
 
     @Start
     void start(Stage stage) {
-        factory = LocalFactory.open(new DataDirectory(dir.resolve("data")).ensureExists());
+        console = new LocalConsoleApp(dir);
+        LocalFactory factory = console.factory();
         for (RunRecord r : new RunRecord[] {
                 SampleRuns.record("shop-20260301T080000Z", "shop", RunStatus.SUCCEEDED,
                         Instant.parse("2026-03-01T08:00:00Z"), "local"),
@@ -64,18 +59,12 @@ class OpenRunFromLogsFxTest {
         factory.logs().emit(CanaryEvent.of(Severity.WARNING, "blocked by status:403",
                 Instant.parse("2026-03-02T08:00:01Z"),
                 new CanaryLabels(BLOCKED_RUN, BLOCKED_RUN + "-job", "shop", "cloud-run", "abc1234")));
-        ConsoleBackend backend = new ConsoleBackend("local", dir.toString(), factory.schedules(), factory.queue(),
-                factory.logs(), factory.artifacts(), factory.runs(), () -> { });
-        app = new ConsoleApp(ConsoleLaunch.of(backend, BackendSettings.local(dir.resolve("data")),
-                settings -> backend, dir.resolve("data")));
-        app.start(stage);
+        console.start(stage);
     }
 
     @AfterEach
     void stop() throws Exception {
-        WaitForAsyncUtils.asyncFx(app::stop).get();
-        FxToolkit.cleanupStages();
-        factory.close();
+        console.stop();
     }
 
     @Test

@@ -4,77 +4,25 @@ import dev.datafactory.model.artifact.ArtifactKeys;
 import dev.datafactory.model.build.BuildInfo;
 import dev.datafactory.model.canary.Severity;
 import dev.datafactory.model.job.JobRequest;
-import dev.datafactory.model.ports.ArtifactInfo;
-import dev.datafactory.model.ports.ArtifactStore;
-import dev.datafactory.model.ports.BackendException;
 import dev.datafactory.model.run.RunRecord;
 import dev.datafactory.model.run.RunStatus;
-import dev.datafactory.model.testing.MemoryArtifactStore;
 import dev.datafactory.worker.testing.Jobs;
+import dev.datafactory.worker.testing.RefusingStore;
 import dev.datafactory.worker.testing.TestSite;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The artifact store failing in the middle of a job (a bucket that is briefly unreachable, a full
  * disk): nothing is lost and nothing is recorded twice. Real Chromium against pages on 127.0.0.1;
- * the store is the in-memory one behind a switch that refuses writes under a key prefix.
+ * the store is the in-memory one behind a switch that refuses writes of chosen keys.
  */
 class StorageFailureTest {
-
-    /** Refuses the next {@code failures} writes whose key starts with {@code prefix}. */
-    private static final class RefusingStore implements ArtifactStore {
-        final MemoryArtifactStore inner = new MemoryArtifactStore();
-        volatile String prefix = "";
-        final AtomicInteger failures = new AtomicInteger();
-
-        void refuse(String keyPrefix, int times) {
-            prefix = keyPrefix;
-            failures.set(times);
-        }
-
-        private void maybeRefuse(String key) {
-            if (!prefix.isEmpty() && key.startsWith(prefix) && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new BackendException(BackendException.Kind.UNAVAILABLE, "bucket unreachable while writing " + key);
-            }
-        }
-
-        @Override
-        public void put(String key, byte[] data, String contentType, Map<String, String> metadata) {
-            maybeRefuse(key);
-            inner.put(key, data, contentType, metadata);
-        }
-
-        @Override
-        public boolean putIfAbsent(String key, byte[] data, String contentType, Map<String, String> metadata) {
-            maybeRefuse(key);
-            return inner.putIfAbsent(key, data, contentType, metadata);
-        }
-
-        @Override
-        public Optional<byte[]> get(String key) {
-            return inner.get(key);
-        }
-
-        @Override
-        public Optional<ArtifactInfo> stat(String key) {
-            return inner.stat(key);
-        }
-
-        @Override
-        public List<ArtifactInfo> list(String prefix) {
-            return inner.list(prefix);
-        }
-    }
 
     private static TestSite site;
     private static RefusingStore store;
@@ -114,7 +62,7 @@ class StorageFailureTest {
     @Test
     void aScreenshotThatCannotBeStoredLeavesTheJobUnrecordedForTheNextDelivery() {
         JobRequest job = job();
-        store.refuse("canary/", 1);
+        store.refuse(key -> key.startsWith("canary/"), 1);
 
         JobOutcome first = engine.run(job, ProgressListener.NONE);
 
@@ -139,7 +87,7 @@ class StorageFailureTest {
     @Test
     void aRunRecordWriteThatFailsOnceIsRetriedWithinTheDelivery() {
         JobRequest job = job();
-        store.refuse("runs/", 1);
+        store.refuse(key -> key.startsWith("runs/"), 1);
 
         JobOutcome outcome = engine.run(job, ProgressListener.NONE);
 
@@ -150,7 +98,7 @@ class StorageFailureTest {
     @Test
     void aRunRecordLostAfterTheItemsWereStoredIsWrittenByTheNextDelivery() {
         JobRequest job = job();
-        store.refuse("runs/", 3);
+        store.refuse(key -> key.startsWith("runs/"), 3);
 
         JobOutcome first = engine.run(job, ProgressListener.NONE);
 
