@@ -204,8 +204,19 @@ public final class TestScrapeViewModel {
 
     private void follow(RunPlan plan, RunTarget t) {
         boolean cancelWhilePublishing = cancelRequested;
-        if (state.get() != TestScrapeState.PUBLISHING && !cancelWhilePublishing) {
-            return; // the operator stopped following while it was published
+        cancelRequested = false;
+        if (state.get() != TestScrapeState.PUBLISHING && state.get() != TestScrapeState.CANCELLING) {
+            // The operator stopped waiting while it was published; a cancel asked for still applies.
+            if (cancelWhilePublishing) {
+                tasks.task("Cancelling run " + plan.runId(), ctx -> new RunCancellation(t.backend().artifacts(), clock)
+                                .request(plan.runId(), "console"))
+                        .onSuccess(created -> status.set("Run " + plan.runId() + " was published and its cancel"
+                                + " request written; outcomes show in Runs."))
+                        .onError(e -> status.set("Run " + plan.runId() + " was published but its cancel request"
+                                + " could not be written: " + UserMessages.describe(e)))
+                        .start();
+            }
+            return;
         }
         Following f = new Following(plan, t, clock.instant());
         following = f;
@@ -390,10 +401,10 @@ public final class TestScrapeViewModel {
             stopFollowing(f);
         }
         following = null;
-        cancelRequested = false;
         progress.set(0);
         state.set(TestScrapeState.CANCELLED);
-        status.set(f == null ? "Cancelled before the job was published."
+        status.set(f == null ? (cancelRequested ? "Not following: the job is still being published; its cancel request"
+                + " is written once it is." : "Stopped before the job was published; if it still is, it runs.")
                 : "Stopped following run " + f.plan.runId() + ". Its cancel request stays: a worker that picks a job"
                 + " of it up records it CANCELLED; outcomes show in Runs.");
     }

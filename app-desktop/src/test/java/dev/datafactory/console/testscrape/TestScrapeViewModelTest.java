@@ -201,6 +201,44 @@ class TestScrapeViewModelTest {
         assertThat(model.lines()).isEmpty();
     }
 
+    /** A backend whose publish lets the operator press Cancel {@code presses} times while it is in flight. */
+    private TestScrapeViewModel cancelledWhilePublishing(int presses) {
+        TestScrapeViewModel[] self = new TestScrapeViewModel[1];
+        ConsoleBackend slow = new ConsoleBackend("local", dir.toString(), new NoSchedules(), job -> {
+            for (int i = 0; i < presses; i++) {
+                self[0].cancel();
+            }
+            published.add(job);
+            return "m-" + published.size();
+        }, logs, artifacts, runs, () -> { });
+        self[0] = new TestScrapeViewModel(List.of(RunTarget.of(slow)), new SameThreadTaskExecutor(), clock);
+        self[0].setSpecText(SPEC);
+        self[0].run();
+        return self[0];
+    }
+
+    @Test
+    void cancelPressedWhileThePublishIsInFlightIsRequestedOnceTheRunIdIsKnown() {
+        TestScrapeViewModel cancelled = cancelledWhilePublishing(1);
+
+        String runId = published.get(0).runId();
+        assertThat(artifacts.get(ArtifactKeys.cancelRequest(runId))).isPresent();
+        assertThat(cancelled.stateProperty().get()).isEqualTo(TestScrapeState.CANCELLING);
+        assertThat(logs.openTails()).as("followed until the worker records it").isEqualTo(1);
+        cancelled.close();
+    }
+
+    @Test
+    void cancelPressedTwiceWhileThePublishIsInFlightStillCancelsTheRunButDoesNotFollowIt() {
+        TestScrapeViewModel cancelled = cancelledWhilePublishing(2);
+
+        String runId = published.get(0).runId();
+        assertThat(artifacts.get(ArtifactKeys.cancelRequest(runId))).isPresent();
+        assertThat(cancelled.stateProperty().get()).isEqualTo(TestScrapeState.CANCELLED);
+        assertThat(logs.openTails()).isZero();
+        assertThat(cancelled.statusProperty().get()).contains("was published and its cancel request written");
+    }
+
     @Test
     void theChosenTargetGetsTheJobAndTheCancelNotTheConsolesOwnBackend(@TempDir Path cloudDir) {
         List<JobRequest> cloudPublished = new ArrayList<>();
