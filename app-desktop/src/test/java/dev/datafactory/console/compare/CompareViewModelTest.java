@@ -59,27 +59,38 @@ class CompareViewModelTest {
         assertThat(model.diffSummaryProperty().get()).contains("Only one run has this step");
     }
 
-    @Test
-    void theFirstStepBothRunsHaveIsSelectedNotTheFirstStepOfEither() {
+    /** Runs "a" (08:00) and "b" (09:00) of schedule shop, in a history beside a store in the test's directory. */
+    private record TwoRuns(RunRecord a, RunRecord b, FileArtifactStore artifacts, CompareViewModel model) {
+
+        void shot(RunRecord run, int index, String step, byte[] png) {
+            artifacts.put(ArtifactKeys.screenshot("shop", run.runId(), run.jobId(), index, step), png, "image/png",
+                    Map.of());
+        }
+    }
+
+    private TwoRuns twoRuns(RunStatus status) {
         FileArtifactStore artifacts = new FileArtifactStore(dir, false);
         MemoryRunHistory history = new MemoryRunHistory();
-        RunRecord a = SampleRuns.record("a", "shop", RunStatus.SUCCEEDED, Instant.parse("2026-03-01T08:00:00Z"), "local");
-        RunRecord b = SampleRuns.record("b", "shop", RunStatus.SUCCEEDED, Instant.parse("2026-03-01T09:00:00Z"), "local");
+        RunRecord a = SampleRuns.record("a", "shop", status, Instant.parse("2026-03-01T08:00:00Z"), "local");
+        RunRecord b = SampleRuns.record("b", "shop", status, Instant.parse("2026-03-01T09:00:00Z"), "local");
         history.add(a);
         history.add(b);
+        return new TwoRuns(a, b, artifacts, new CompareViewModel(history, artifacts, new SameThreadTaskExecutor(),
+                Pngs::decode));
+    }
+
+    @Test
+    void theFirstStepBothRunsHaveIsSelectedNotTheFirstStepOfEither() {
+        TwoRuns runs = twoRuns(RunStatus.SUCCEEDED);
         // Only the left run shot its start page; both shot the product page.
-        artifacts.put(ArtifactKeys.screenshot("shop", "a", a.jobId(), 0, "start"), Pngs.page(50, 50, 0, 0, 0, 0),
-                "image/png", Map.of());
-        artifacts.put(ArtifactKeys.screenshot("shop", "a", a.jobId(), 1, "product-1"), Pngs.page(50, 50, 0, 0, 0, 0),
-                "image/png", Map.of());
-        artifacts.put(ArtifactKeys.screenshot("shop", "b", b.jobId(), 0, "blocked-product-1"),
-                Pngs.page(50, 50, 0, 0, 5, 5), "image/png", Map.of());
-        CompareViewModel model = new CompareViewModel(history, artifacts, new SameThreadTaskExecutor(),
-                Pngs::decode);
-        model.setLeft(a);
+        runs.shot(runs.a(), 0, "start", Pngs.page(50, 50, 0, 0, 0, 0));
+        runs.shot(runs.a(), 1, "product-1", Pngs.page(50, 50, 0, 0, 0, 0));
+        runs.shot(runs.b(), 0, "blocked-product-1", Pngs.page(50, 50, 0, 0, 5, 5));
+        CompareViewModel model = runs.model();
+        model.setLeft(runs.a());
         assertThat(model.stepProperty().get().step()).isEqualTo("start");
 
-        model.setRight(b);
+        model.setRight(runs.b());
         assertThat(model.steps()).extracting(ScreenshotStep::step).containsExactly("start", "product-1");
         assertThat(model.stepProperty().get().step()).isEqualTo("product-1");
         assertThat(model.diffProperty().get().changedPixels()).isEqualTo(25);
@@ -87,16 +98,10 @@ class CompareViewModelTest {
 
     @Test
     void twoRunsWithoutScreenshotsHaveNoStep() {
-        FileArtifactStore artifacts = new FileArtifactStore(dir, false);
-        MemoryRunHistory history = new MemoryRunHistory();
-        RunRecord a = SampleRuns.record("a", "shop", RunStatus.FAILED, Instant.parse("2026-03-01T08:00:00Z"), "local");
-        RunRecord b = SampleRuns.record("b", "shop", RunStatus.FAILED, Instant.parse("2026-03-01T09:00:00Z"), "local");
-        history.add(a);
-        history.add(b);
-        CompareViewModel model = new CompareViewModel(history, artifacts, new SameThreadTaskExecutor(),
-                Pngs::decode);
-        model.setLeft(a);
-        model.setRight(b);
+        TwoRuns runs = twoRuns(RunStatus.FAILED);
+        CompareViewModel model = runs.model();
+        model.setLeft(runs.a());
+        model.setRight(runs.b());
         assertThat(model.steps()).isEmpty();
         assertThat(model.stepProperty().get()).isNull();
         assertThat(model.statusProperty().get()).startsWith("0 screenshot step(s)");
@@ -104,20 +109,12 @@ class CompareViewModelTest {
 
     @Test
     void thresholdAboveTheChangeHidesIt() {
-        FileArtifactStore artifacts = new FileArtifactStore(dir, false);
-        MemoryRunHistory history = new MemoryRunHistory();
-        RunRecord a = SampleRuns.record("a", "shop", RunStatus.SUCCEEDED, Instant.parse("2026-03-01T08:00:00Z"), "local");
-        RunRecord b = SampleRuns.record("b", "shop", RunStatus.SUCCEEDED, Instant.parse("2026-03-01T09:00:00Z"), "local");
-        history.add(a);
-        history.add(b);
-        artifacts.put(ArtifactKeys.screenshot("shop", "a", a.jobId(), 0, "x"), Pngs.page(50, 50, 0, 0, 0, 0),
-                "image/png", Map.of());
-        artifacts.put(ArtifactKeys.screenshot("shop", "b", b.jobId(), 0, "x"), Pngs.page(50, 50, 0, 0, 5, 5),
-                "image/png", Map.of());
-        CompareViewModel model = new CompareViewModel(history, artifacts, new SameThreadTaskExecutor(),
-                Pngs::decode);
-        model.setLeft(a);
-        model.setRight(b);
+        TwoRuns runs = twoRuns(RunStatus.SUCCEEDED);
+        runs.shot(runs.a(), 0, "x", Pngs.page(50, 50, 0, 0, 0, 0));
+        runs.shot(runs.b(), 0, "x", Pngs.page(50, 50, 0, 0, 5, 5));
+        CompareViewModel model = runs.model();
+        model.setLeft(runs.a());
+        model.setRight(runs.b());
         assertThat(model.diffProperty().get().changedPixels()).isEqualTo(25);
 
         model.setThreshold(255);
