@@ -1,5 +1,6 @@
 package dev.datafactory.launcher.local;
 
+import dev.datafactory.model.testing.Await;
 import dev.datafactory.local.LocalFactory;
 import dev.datafactory.local.data.DataDirectory;
 import dev.datafactory.local.schedule.EngineLock;
@@ -34,12 +35,8 @@ class FactoryUpTest {
     Path dir;
 
     private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(100);
+        if (!Await.until(timeout, condition)) {
+            throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.datafactory.launcher.local;
 
+import dev.datafactory.model.testing.Await;
 import dev.datafactory.local.LocalFactory;
 import dev.datafactory.local.LocalFactorySettings;
 import dev.datafactory.local.data.DataDirectory;
@@ -75,10 +76,9 @@ class RealWorkerExactlyOnceTest {
             LocalTokens tokens = LocalTokens.open(dir);
             try (LocalFactory.Engine engine = f.startEngine(DispatcherSettings.defaults(proxy.pushUrl())
                     .withConcurrency(2).withAckDeadline(Duration.ofSeconds(60)), tokens::issue)) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
-                while (f.queue().counts().done() < 4 && System.nanoTime() < deadline) {
-                    Thread.sleep(100);
-                }
+                // The dispatcher counts a job done just before it frees its slot: wait for both.
+                Await.until(Duration.ofSeconds(150), () -> f.queue().counts().done() >= 4
+                        && engine.dispatcher().inFlight() == 0);
                 assertThat(engine.dispatcher().inFlight()).isZero();
             }
             assertThat(f.queue().counts().done()).isEqualTo(4);

@@ -1,5 +1,6 @@
 package dev.datafactory.launcher.local;
 
+import dev.datafactory.model.testing.Await;
 import com.sun.net.httpserver.HttpServer;
 import dev.datafactory.local.LocalFactory;
 import dev.datafactory.local.LocalFactorySettings;
@@ -183,12 +184,8 @@ class WorkerProcessKilledMidJobTest {
     }
 
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
+        if (!Await.until(Duration.ofSeconds(120), condition)) {
+            throw new AssertionError("timed out waiting for " + what);
         }
     }
 }
