@@ -1,9 +1,9 @@
 package dev.datafactory.console.schedules;
 
+import dev.datafactory.console.fixtures.RecordingNotifier;
 import dev.datafactory.console.common.ConsoleBackend;
 import dev.datafactory.console.common.ConsoleContext;
 import dev.datafactory.console.common.EventBus;
-import dev.datafactory.console.common.Notifier;
 import dev.datafactory.console.common.SameThreadTaskExecutor;
 import dev.datafactory.console.settings.BackendSettings;
 import dev.datafactory.console.settings.DefaultBackendConnector;
@@ -19,8 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,22 +31,11 @@ class ScheduleEditorViewModelTest {
 
     private ConsoleBackend backend;
     private ScheduleEditorViewModel vm;
-    private final List<String> messages = new ArrayList<>();
+    private final RecordingNotifier notifier = new RecordingNotifier();
 
     @BeforeEach
     void setUp() {
         backend = DefaultBackendConnector.local(BackendSettings.local(dataDir));
-        Notifier notifier = new Notifier() {
-            @Override
-            public void info(String message) {
-                messages.add(message);
-            }
-
-            @Override
-            public void error(String message) {
-                messages.add("ERROR " + message);
-            }
-        };
         ConsoleContext context = new ConsoleContext(backend, new SameThreadTaskExecutor(), new EventBus(), notifier,
                 Clock.fixed(Instant.parse("2026-03-20T12:00:00Z"), ZoneOffset.UTC), ZoneId.of("Europe/Berlin"),
                 dataDir);

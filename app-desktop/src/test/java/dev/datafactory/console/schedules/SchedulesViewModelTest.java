@@ -1,9 +1,9 @@
 package dev.datafactory.console.schedules;
 
+import dev.datafactory.console.fixtures.RecordingNotifier;
 import dev.datafactory.console.common.ConsoleBackend;
 import dev.datafactory.console.common.ConsoleContext;
 import dev.datafactory.console.common.EventBus;
-import dev.datafactory.console.common.Notifier;
 import dev.datafactory.console.common.SameThreadTaskExecutor;
 import dev.datafactory.console.settings.BackendSettings;
 import dev.datafactory.console.settings.DefaultBackendConnector;
@@ -20,8 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,22 +32,11 @@ class SchedulesViewModelTest {
 
     private ConsoleBackend backend;
     private SchedulesViewModel vm;
-    private final List<String> messages = new ArrayList<>();
+    private final RecordingNotifier notifier = new RecordingNotifier();
 
     @BeforeEach
     void setUp() {
         backend = DefaultBackendConnector.local(BackendSettings.local(dataDir));
-        Notifier notifier = new Notifier() {
-            @Override
-            public void info(String message) {
-                messages.add(message);
-            }
-
-            @Override
-            public void error(String message) {
-                messages.add("ERROR " + message);
-            }
-        };
         ConsoleContext context = new ConsoleContext(backend, new SameThreadTaskExecutor(), new EventBus(), notifier,
                 Clock.fixed(Instant.parse("2026-03-20T12:00:00Z"), ZoneOffset.UTC), ZoneId.of("America/New_York"),
                 dataDir);
@@ -102,7 +89,7 @@ class SchedulesViewModelTest {
         vm.delete();
         assertThat(backend.schedules().get("a-copy")).isEmpty();
         assertThat(vm.rows()).extracting(ScheduleRow::id).containsExactly("a");
-        assertThat(messages).noneMatch(m -> m.startsWith("ERROR"));
+        assertThat(notifier.messages()).noneMatch(m -> m.startsWith("error: "));
     }
 
     @Test
@@ -111,7 +98,7 @@ class SchedulesViewModelTest {
         vm.refresh();
         vm.selectedProperty().set(vm.rows().get(0));
         vm.runNow();
-        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("Started run ").contains("A"));
+        assertThat(notifier.messages()).anySatisfy(m -> assertThat(m).startsWith("info: Started run ").contains("A"));
     }
 
     @Test
@@ -121,7 +108,7 @@ class SchedulesViewModelTest {
         vm.selectedProperty().set(vm.rows().get(0));
         backend.schedules().delete("a");
         vm.togglePause();
-        assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("ERROR Could not change A"));
+        assertThat(notifier.messages()).anySatisfy(m -> assertThat(m).startsWith("error: Could not change A"));
     }
 
     @Test

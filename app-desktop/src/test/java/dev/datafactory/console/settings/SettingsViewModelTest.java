@@ -1,10 +1,10 @@
 package dev.datafactory.console.settings;
 
+import dev.datafactory.console.fixtures.RecordingNotifier;
 import com.sun.net.httpserver.HttpServer;
 import dev.datafactory.console.common.ConsoleBackend;
 import dev.datafactory.console.common.ConsoleContext;
 import dev.datafactory.console.common.EventBus;
-import dev.datafactory.console.common.Notifier;
 import dev.datafactory.console.common.SameThreadTaskExecutor;
 import dev.datafactory.local.data.DataDirectory;
 import dev.datafactory.local.schedule.EngineLock;
@@ -45,16 +45,8 @@ class SettingsViewModelTest {
     @BeforeEach
     void setUp() {
         backend = DefaultBackendConnector.local(BackendSettings.local(dataDir));
-        Notifier quiet = new Notifier() {
-            @Override
-            public void info(String message) {
-            }
-
-            @Override
-            public void error(String message) {
-            }
-        };
-        ConsoleContext context = new ConsoleContext(backend, new SameThreadTaskExecutor(), events, quiet,
+        ConsoleContext context = new ConsoleContext(backend, new SameThreadTaskExecutor(), events,
+                new RecordingNotifier(),
                 Clock.systemUTC(), ZoneOffset.UTC, dataDir);
         vm = new SettingsViewModel(context, BackendSettings.local(dataDir), new DefaultBackendConnector(),
                 new SettingsStore(dataDir), ownWorker::get);
