@@ -1,5 +1,6 @@
 package dev.datafactory.console.testscrape;
 
+import dev.datafactory.console.common.TaskBuilder;
 import dev.datafactory.console.common.TaskExecutor;
 import dev.datafactory.console.common.UserMessages;
 import dev.datafactory.model.artifact.ArtifactKeys;
@@ -208,8 +209,7 @@ public final class TestScrapeViewModel {
         if (state.get() != TestScrapeState.PUBLISHING && state.get() != TestScrapeState.CANCELLING) {
             // The operator stopped waiting while it was published; a cancel asked for still applies.
             if (cancelWhilePublishing) {
-                tasks.task("Cancelling run " + plan.runId(), ctx -> new RunCancellation(t.backend().artifacts(), clock)
-                                .request(plan.runId(), "console"))
+                cancelTask(t, plan.runId())
                         .onSuccess(created -> status.set("Run " + plan.runId() + " was published and its cancel"
                                 + " request written; outcomes show in Runs."))
                         .onError(e -> status.set("Run " + plan.runId() + " was published but its cancel request"
@@ -377,8 +377,7 @@ public final class TestScrapeViewModel {
         cancelRequested = false;
         state.set(TestScrapeState.CANCELLING);
         status.set("Requesting cancel of run " + f.plan.runId() + " ...");
-        tasks.task("Cancelling run " + f.plan.runId(), ctx -> new RunCancellation(f.target.backend().artifacts(), clock)
-                        .request(f.plan.runId(), "console"))
+        cancelTask(f.target, f.plan.runId())
                 .onSuccess(created -> {
                     if (following == f && state.get() == TestScrapeState.CANCELLING) {
                         status.set("Cancel requested for run " + f.plan.runId() + "; a running job stops after its"
@@ -394,6 +393,12 @@ public final class TestScrapeViewModel {
                     }
                 })
                 .start();
+    }
+
+    /** Writes the run's cancel request into the target's store, where its workers look for it. */
+    private TaskBuilder<Boolean> cancelTask(RunTarget t, String runId) {
+        return tasks.task("Cancelling run " + runId, ctx -> new RunCancellation(t.backend().artifacts(), clock)
+                .request(runId, "console"));
     }
 
     private void stopFollowingNow(Following f) {
