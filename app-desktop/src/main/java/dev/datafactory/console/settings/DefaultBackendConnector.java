@@ -23,8 +23,13 @@ public final class DefaultBackendConnector implements BackendConnector {
     /** A GCP project through Application Default Credentials. */
     public static ConsoleBackend gcp(BackendSettings settings) {
         GcpBackend gcp = GcpBackend.connect(gcpSettings(settings));
-        return new ConsoleBackend("gcp", "project " + settings.gcpProject() + " (" + settings.gcpRegion() + ")",
+        return new ConsoleBackend("gcp", gcpDescription(settings),
                 gcp.schedules(), gcp.jobs(), gcp.logs(), gcp.artifacts(), gcp.runs(), gcp::close);
+    }
+
+    /** Where a GCP backend works, as the console names it: "project my-proj (europe-west1)". */
+    public static String gcpDescription(BackendSettings settings) {
+        return "project " + settings.gcpProject() + " (" + settings.gcpRegion() + ")";
     }
 
     /** The backend's own settings: its defaults for every name the console does not ask for. */

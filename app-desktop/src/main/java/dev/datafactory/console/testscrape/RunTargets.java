@@ -3,6 +3,7 @@ package dev.datafactory.console.testscrape;
 import dev.datafactory.console.common.ConsoleBackend;
 import dev.datafactory.console.settings.BackendConnector;
 import dev.datafactory.console.settings.BackendSettings;
+import dev.datafactory.console.settings.DefaultBackendConnector;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ public final class RunTargets implements AutoCloseable {
     public RunTargets(ConsoleBackend current, BackendSettings settings, BackendConnector connector) {
         targets.add(RunTarget.of(current));
         if (settings.kind() == BackendSettings.Kind.LOCAL && !settings.gcpProject().isBlank()) {
-            add(RunTarget.labelOf("gcp", "project " + settings.gcpProject() + " (" + settings.gcpRegion() + ")"),
+            add(RunTarget.labelOf("gcp", DefaultBackendConnector.gcpDescription(settings)),
                     settings.withKind(BackendSettings.Kind.GCP), connector);
         } else if (settings.kind() == BackendSettings.Kind.GCP && settings.localDataDir() != null) {
             // The console runs no local engine while on GCP: a worker of `factory up` on that directory picks it up.
