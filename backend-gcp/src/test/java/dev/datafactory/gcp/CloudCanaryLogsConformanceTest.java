@@ -96,7 +96,7 @@ class CloudCanaryLogsConformanceTest extends CanaryLogsConformance {
 
         assertThat(a).containsExactly("for a");
         assertThat(b).containsExactly("for b");
-        Thread.sleep(100);
+        Await.until(Duration.ofSeconds(5), () -> fake.openTails() == 0);
         assertThat(fake.openTails()).isZero();
     }
 
