@@ -1,5 +1,6 @@
 package dev.datafactory.launcher.local;
 
+import dev.datafactory.launcher.testing.Cli;
 import dev.datafactory.model.testing.Await;
 import dev.datafactory.local.LocalFactory;
 import dev.datafactory.local.data.DataDirectory;

@@ -1,5 +1,6 @@
 package dev.datafactory.launcher.local;
 
+import dev.datafactory.launcher.testing.Cli;
 import dev.datafactory.local.LocalFactory;
 import dev.datafactory.local.data.DataDirectory;
 import dev.datafactory.model.canary.CanaryEvent;

@@ -1,5 +1,6 @@
 package dev.datafactory.launcher.local;
 
+import dev.datafactory.launcher.testing.Cli;
 import dev.datafactory.local.schedule.EngineLock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

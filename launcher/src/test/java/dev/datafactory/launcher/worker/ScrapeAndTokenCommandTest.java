@@ -1,8 +1,8 @@
 package dev.datafactory.launcher.worker;
 
+import dev.datafactory.launcher.testing.Cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.datafactory.launcher.FactoryCommand;
 import dev.datafactory.model.json.Json;
 import dev.datafactory.worker.auth.AuthDecision;
 import dev.datafactory.worker.auth.LocalTokens;
@@ -10,12 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,9 +30,6 @@ class ScrapeAndTokenCommandTest {
     static Path tmp;
 
     private static HttpServer site;
-
-    private record Result(int exit, String out, String err) {
-    }
 
     @BeforeAll
     static void serve() throws IOException {
@@ -71,15 +65,6 @@ class ScrapeAndTokenCommandTest {
         return "http://127.0.0.1:" + site.getAddress().getPort() + path;
     }
 
-    private static Result run(String... args) {
-        CommandLine cl = FactoryCommand.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Result(cl.execute(args), out.toString(), err.toString());
-    }
-
     private static Path spec(String name, String json) throws IOException {
         Path file = tmp.resolve(name + ".json");
         Files.writeString(file, json);
@@ -89,7 +74,7 @@ class ScrapeAndTokenCommandTest {
     @Test
     void workerScrapeAndTokenAnswerHelpLikeEveryOtherCommand() {
         for (String command : List.of("worker", "scrape", "token")) {
-            Result result = run(command, "--help");
+            Cli.Result result = Cli.runRaw(command, "--help");
             assertThat(result.exit()).as(command + " --help exit code").isZero();
             assertThat(result.out()).as(command + " --help").contains("Usage: factory " + command);
             assertThat(result.err()).as(command + " --help").doesNotContain("Unknown option");
@@ -105,7 +90,7 @@ class ScrapeAndTokenCommandTest {
                  "allowHosts": ["127.0.0.1"]}""".formatted(url("/")));
         Path out = tmp.resolve("out-shop");
 
-        Result result = run("scrape", spec.toString(), "--out", out.toString(), "--concurrency", "2");
+        Cli.Result result = Cli.runRaw("scrape", spec.toString(), "--out", out.toString(), "--concurrency", "2");
 
         assertThat(result.exit()).as(result.out() + result.err()).isZero();
         List<String> items = Files.readAllLines(out.resolve("items.jsonl"));
@@ -130,7 +115,7 @@ class ScrapeAndTokenCommandTest {
                  "allowHosts": ["127.0.0.1"]}""".formatted(url("/captcha")));
         Path out = tmp.resolve("out-blocked");
 
-        Result result = run("scrape", spec.toString(), "--out", out.toString(), "--concurrency", "1");
+        Cli.Result result = Cli.runRaw("scrape", spec.toString(), "--out", out.toString(), "--concurrency", "1");
 
         assertThat(result.exit()).isEqualTo(ScrapeCommand.BLOCKED);
         assertThat(result.out()).startsWith("BLOCKED").contains("status:403").contains("selector:#captcha");
@@ -145,7 +130,7 @@ class ScrapeAndTokenCommandTest {
                 {"name": "private", "startUrls": ["http://10.1.2.3/"], "timeouts": {"navigationMs": 2000}}""");
         Path out = tmp.resolve("out-private");
 
-        Result result = run("scrape", spec.toString(), "--out", out.toString(), "--concurrency", "1");
+        Cli.Result result = Cli.runRaw("scrape", spec.toString(), "--out", out.toString(), "--concurrency", "1");
 
         assertThat(result.exit()).isEqualTo(1);
         assertThat(result.out()).startsWith("FAILED").contains("10.1.2.3 is a private address")
@@ -157,7 +142,7 @@ class ScrapeAndTokenCommandTest {
         Path spec = spec("invalid", """
                 {"name": "x", "startUrls": ["notaurl"], "extract": {"fields": {"t": {"selektor": "h1"}}}}""");
 
-        Result result = run("scrape", spec.toString(), "--out", tmp.resolve("out-invalid").toString());
+        Cli.Result result = Cli.runRaw("scrape", spec.toString(), "--out", tmp.resolve("out-invalid").toString());
 
         assertThat(result.exit()).isEqualTo(2);
         assertThat(result.err()).contains("startUrls[0]").contains("extract.fields.t.selektor");
@@ -167,7 +152,7 @@ class ScrapeAndTokenCommandTest {
     void tokenPrintsAJwtTheLocalWorkerAccepts() {
         Path data = tmp.resolve("data");
 
-        Result result = run("token", "--data-dir", data.toString());
+        Cli.Result result = Cli.runRaw("token", "--data-dir", data.toString());
 
         assertThat(result.exit()).isZero();
         String token = result.out().trim();

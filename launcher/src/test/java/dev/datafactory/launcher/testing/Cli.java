@@ -1,4 +1,4 @@
-package dev.datafactory.launcher.local;
+package dev.datafactory.launcher.testing;
 
 import dev.datafactory.launcher.FactoryCommand;
 import picocli.CommandLine;
@@ -10,18 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs {@code factory …} in-process against one data directory, capturing exit code, stdout and stderr. */
-final class Cli {
+public final class Cli {
 
-    record Result(int exit, String out, String err) {
+    public record Result(int exit, String out, String err) {
     }
 
     private final Path dataDir;
 
-    Cli(Path dataDir) {
+    public Cli(Path dataDir) {
         this.dataDir = dataDir;
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--data-dir");
         all.add(dataDir.toString());
@@ -29,7 +29,7 @@ final class Cli {
     }
 
     /** {@code factory args…} exactly as given (no {@code --data-dir} appended). */
-    static Result runRaw(String... args) {
+    public static Result runRaw(String... args) {
         CommandLine cl = FactoryCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
